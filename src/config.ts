@@ -1,0 +1,58 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The bundled corpus, found from the code's own place so that any working directory works. */
+export const BUNDLED_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+
+export interface Config {
+  readonly discordToken: string | null;
+  readonly discordClientId: string | null;
+  readonly devGuildId: string | null;
+  readonly dataDir: string;
+  readonly discordApiUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(key: string, problem: string) {
+    super(`${key} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads and checks the configuration once; a wrong value fails with a message naming its key. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const value = (key: string) => {
+    const raw = env[key]?.trim();
+    return raw ? raw : null;
+  };
+
+  const discordToken = value('DISCORD_TOKEN');
+  if (discordToken !== null && !/^[\w.-]{20,}$/.test(discordToken)) {
+    throw new ConfigError('DISCORD_TOKEN', 'does not look like a bot token (letters, digits, dots, dashes; copy it again from the Developer Portal)');
+  }
+  const discordClientId = value('DISCORD_CLIENT_ID');
+  if (discordClientId !== null && !SNOWFLAKE.test(discordClientId)) throw new ConfigError('DISCORD_CLIENT_ID', 'must be the application id, a number of 17 to 20 digits');
+  const devGuildId = value('DEV_GUILD_ID');
+  if (devGuildId !== null && !SNOWFLAKE.test(devGuildId)) throw new ConfigError('DEV_GUILD_ID', 'must be a server id, a number of 17 to 20 digits');
+
+  const discordApiUrl = value('DISCORD_API_URL');
+  if (discordApiUrl !== null) {
+    let url: URL;
+    try {
+      url = new URL(discordApiUrl);
+    } catch {
+      throw new ConfigError('DISCORD_API_URL', `is not a URL: "${discordApiUrl}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('DISCORD_API_URL', 'must be an http or https URL');
+  }
+
+  return {
+    discordToken,
+    discordClientId,
+    devGuildId,
+    dataDir: resolve(value('DATA_DIR') ?? BUNDLED_DATA_DIR),
+    discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
+  };
+}

@@ -1,0 +1,172 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { parseRecordDate } from '../text/dates';
+import type { Article, CorpusWarning } from './article';
+import { cleanArticleText, deriveDate, deriveTitle } from './clean';
+import { decodeArticleFile } from './decode';
+
+export interface LoadedCorpus {
+  readonly articles: Article[];
+  readonly warnings: CorpusWarning[];
+}
+
+/** An article file larger than this is not an article: it is skipped rather than read into memory. */
+export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
+/** A collection of JSONL records may be large, but not unbounded. */
+export const MAX_COLLECTION_FILE_BYTES = 1024 * 1024 * 1024;
+
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
+
+type FileKind = 'article' | 'jsonl' | 'jsonl.gz';
+
+function kindOf(name: string): FileKind | null {
+  if (name.endsWith('.jsonl.gz')) return 'jsonl.gz';
+  const extension = extname(name).toLowerCase();
+  if (extension === '.jsonl') return 'jsonl';
+  return ARTICLE_EXTENSIONS.has(extension) ? 'article' : null;
+}
+
+/**
+ * Loads every article of a corpus folder: .txt and .md files (one article each, id = file name) and
+ * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "text"}` record a line). What cannot be
+ * read is skipped with a warning naming the file and line; the rest loads.
+ */
+export async function loadCorpus(directory: string): Promise<LoadedCorpus> {
+  const warnings: CorpusWarning[] = [];
+  let names: string[];
+  try {
+    names = (await readdir(directory)).sort();
+  } catch (error) {
+    return { articles: [], warnings: [{ file: directory, message: `cannot read the corpus folder: ${describe(error)}` }] };
+  }
+
+  const articles: Article[] = [];
+  const seen = new Map<string, string>();
+  const accept = (article: Article, line?: number) => {
+    const earlier = seen.get(article.id);
+    if (earlier !== undefined) {
+      warnings.push({ file: article.source, line, message: `id "${article.id}" is already used by ${earlier}; skipped` });
+      return;
+    }
+    seen.set(article.id, article.source);
+    articles.push(article);
+  };
+
+  for (const name of names) {
+    const kind = kindOf(name);
+    if (!kind) continue;
+    const path = join(directory, name);
+    const bytes = await readRegularFile(path, kind === 'article' ? MAX_ARTICLE_FILE_BYTES : MAX_COLLECTION_FILE_BYTES, warnings);
+    if (!bytes) continue;
+    if (kind === 'article') {
+      const article = articleFromFile(path, bytes, warnings);
+      if (article) accept(article);
+    } else {
+      readRecords(path, kind === 'jsonl.gz' ? gunzip(path, bytes, warnings) : bytes, warnings, accept);
+    }
+  }
+  return { articles, warnings };
+}
+
+async function readRegularFile(path: string, maxBytes: number, warnings: CorpusWarning[]): Promise<Uint8Array | null> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      warnings.push({ file: path, message: 'not a regular file; skipped' });
+      return null;
+    }
+    if (info.size > maxBytes) {
+      warnings.push({ file: path, message: `${info.size} bytes is larger than the ${maxBytes}-byte limit; skipped` });
+      return null;
+    }
+    return await readFile(path);
+  } catch (error) {
+    warnings.push({ file: path, message: `cannot read: ${describe(error)}; skipped` });
+    return null;
+  }
+}
+
+function articleFromFile(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Article | null {
+  const decoded = decodeArticleFile(bytes);
+  if (!decoded.ok) {
+    warnings.push({ file: path, message: `${decoded.reason}; skipped` });
+    return null;
+  }
+  const name = basename(path);
+  return makeArticle({ id: name.slice(0, name.length - extname(name).length), text: decoded.text, source: path }, path, warnings);
+}
+
+function gunzip(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Uint8Array | null {
+  try {
+    return gunzipSync(bytes);
+  } catch (error) {
+    warnings.push({ file: path, message: `not a readable gzip file: ${describe(error)}; skipped` });
+    return null;
+  }
+}
+
+function readRecords(path: string, bytes: Uint8Array | null, warnings: CorpusWarning[], accept: (article: Article, line: number) => void): void {
+  if (!bytes) return;
+  const decoded = decodeArticleFile(bytes);
+  if (!decoded.ok) {
+    warnings.push({ file: path, message: `${decoded.reason}; skipped` });
+    return;
+  }
+  const lines = decoded.text.split('\n');
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const lineNumber = index + 1;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      warnings.push({ file: path, line: lineNumber, message: 'not valid JSON; line skipped' });
+      return;
+    }
+    const fields = record as Record<string, unknown> | null;
+    if (!fields || typeof fields !== 'object' || typeof fields.text !== 'string' || (typeof fields.id !== 'string' && typeof fields.id !== 'number')) {
+      warnings.push({ file: path, line: lineNumber, message: 'a record needs a string "id" and a string "text"; line skipped' });
+      return;
+    }
+    const article = makeArticle(
+      { id: String(fields.id), text: fields.text, title: typeof fields.title === 'string' ? fields.title : undefined, date: fields.date, source: path },
+      path,
+      warnings,
+      lineNumber,
+    );
+    if (article) accept(article, lineNumber);
+  });
+}
+
+interface RawArticle {
+  id: string;
+  text: string;
+  source: string;
+  title?: string;
+  date?: unknown;
+}
+
+function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], line?: number): Article | null {
+  const id = raw.id.trim();
+  const text = cleanArticleText(raw.text);
+  if (id === '') {
+    warnings.push({ file: path, line, message: 'the article has an empty id; skipped' });
+    return null;
+  }
+  if (text === '') {
+    warnings.push({ file: path, line, message: 'the article has no text; skipped' });
+    return null;
+  }
+  const title = raw.title?.trim() ? cleanArticleText(raw.title) : deriveTitle(text);
+  const date = parseRecordDate(raw.date) ?? deriveDate(text);
+  return { id, title, date, text, source: raw.source };
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+    return message.includes(error.code) ? message : `${error.code} ${message}`.trim();
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,73 @@
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Config } from '../config';
+import { log } from '../log';
+import type { Library } from '../library';
+import { COMMANDS } from './commands';
+import { createRouter } from './router';
+import { NO_MENTIONS } from './render';
+import { SearchSessions } from './search-sessions';
+
+/** A discord.js client for this bot: no privileged intents, no mentions, Discord's REST API or DISCORD_API_URL. */
+export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
+  });
+}
+
+export interface RunningBot {
+  readonly client: Client;
+  readonly sessions: SearchSessions;
+  stop(): Promise<void>;
+}
+
+/** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
+export async function connectBot(config: Config, library: Library): Promise<RunningBot> {
+  const client = createClient(config);
+  const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
+  let accepting = true;
+  const route = createRouter(COMMANDS, { library, sessions });
+  client.on(Events.InteractionCreate, interaction => {
+    if (accepting) void route(interaction);
+  });
+  client.on(Events.Error, error => log.error('discord client error', error));
+  client.on(Events.Warn, message => log.warn(`discord: ${message}`));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn(`gateway shard ${shard} disconnected (${event.code})`));
+  client.on(Events.ShardResume, shard => log.info(`gateway shard ${shard} resumed`));
+
+  const ready = new Promise<void>(resolve => client.once(Events.ClientReady, () => resolve()));
+  await client.login(config.discordToken ?? undefined);
+  await ready;
+  log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${library.articles.length} articles`);
+
+  return {
+    client,
+    sessions,
+    async stop() {
+      accepting = false;
+      sessions.clear();
+      await client.destroy();
+    },
+  };
+}
+
+const SHUTDOWN_DEADLINE_MS = 4000;
+
+/** Runs the bot as the process's main job: SIGTERM and SIGINT stop it cleanly and exit 0. */
+export async function startBot(config: Config, library: Library): Promise<void> {
+  const bot = await connectBot(config, library);
+  const shutdown = (signal: string) => {
+    log.info(`${signal} received; disconnecting`);
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
+    bot.stop().then(
+      () => process.exit(0),
+      error => {
+        log.error('error while disconnecting', error);
+        process.exit(0);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}

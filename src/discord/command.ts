@@ -1,0 +1,25 @@
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Library } from '../library';
+import type { SearchSessions } from './search-sessions';
+
+/** What every command handler may use: the library and the bot's paging state. */
+export interface CommandContext {
+  readonly library: Library;
+  readonly sessions: SearchSessions;
+}
+
+/**
+ * One slash command: its definition for Discord and its handlers. Buttons whose custom id starts with
+ * `<name>:` are routed back to the command that drew them.
+ */
+export interface SlashCommand {
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+  button?(interaction: ButtonInteraction, context: CommandContext, args: readonly string[]): Promise<void>;
+}
+
+/** Names and descriptions for Chinese clients; English is the base. */
+export function chinese(simplified: string, traditional: string): LocalizationMap {
+  return { 'zh-CN': simplified, 'zh-TW': traditional };
+}

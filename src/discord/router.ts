@@ -1,0 +1,68 @@
+import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
+import { log } from '../log';
+import { errorReply } from '../replies/card';
+import { labelsFor } from '../replies/labels';
+import { replyLocaleFor } from '../replies/locale';
+import type { CommandContext, SlashCommand } from './command';
+import { toMessage, toUpdate } from './render';
+
+/** Errors that mean Discord no longer wants an answer: logged as warnings, never fatal. */
+const STALE_INTERACTION_CODES: ReadonlySet<unknown> = new Set([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]);
+
+/**
+ * The one interactionCreate handler: slash commands, autocomplete and buttons go to the command that
+ * owns them. A failure is logged and answered ephemerally; it never escapes to crash the process.
+ */
+export function createRouter(commands: ReadonlyMap<string, SlashCommand>, context: CommandContext) {
+  return async function route(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (!command) throw new Error(`no handler for /${interaction.commandName}`);
+        await command.execute(interaction, context);
+      } else if (interaction.isAutocomplete()) {
+        await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
+      } else if (interaction.isButton()) {
+        const [name = '', ...args] = interaction.customId.split(':');
+        const command = commands.get(name);
+        if (!command?.button) throw new Error(`no handler for button ${interaction.customId}`);
+        await command.button(interaction, context, args);
+      }
+    } catch (error) {
+      await reportFailure(interaction, error);
+    }
+  };
+}
+
+async function reportFailure(interaction: Interaction, error: unknown): Promise<void> {
+  const where = describeInteraction(interaction);
+  if (isStale(error)) {
+    log.warn(`${where}: Discord no longer accepts an answer (${(error as DiscordAPIError).code})`);
+    return;
+  }
+  log.error(`${where} failed`, error);
+  if (!interaction.isRepliable()) return;
+  try {
+    await answerWithError(interaction, labelsFor(replyLocaleFor(interaction.locale)).failure);
+  } catch (secondError) {
+    if (isStale(secondError)) log.warn(`${where}: could not tell the user about the failure (${(secondError as DiscordAPIError).code})`);
+    else log.error(`${where}: could not tell the user about the failure`, secondError);
+  }
+}
+
+async function answerWithError(interaction: RepliableInteraction, message: string): Promise<void> {
+  const reply = errorReply(message);
+  if (interaction.deferred && !interaction.replied) await interaction.editReply(toUpdate(reply));
+  else if (interaction.replied) await interaction.followUp(toMessage(reply));
+  else await interaction.reply(toMessage(reply));
+}
+
+function isStale(error: unknown): boolean {
+  return error instanceof DiscordAPIError && STALE_INTERACTION_CODES.has(error.code);
+}
+
+function describeInteraction(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}${interaction.isAutocomplete() ? ' autocomplete' : ''}`;
+  if (interaction.isButton()) return `button ${interaction.customId}`;
+  return `interaction ${interaction.id}`;
+}

@@ -1,0 +1,37 @@
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { ConfigError, readConfig } from './config';
+import { openLibrary } from './corpus/open';
+import { log, registerSecret } from './log';
+import { parseReplyLocale } from './replies/locale';
+import { runConsole } from './terminal/console';
+
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on the same corpus.
+ */
+async function main(): Promise<number> {
+  const config = readConfig();
+  registerSecret(config.discordToken ?? undefined);
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
+  const library = await openLibrary(config.dataDir);
+
+  if (config.discordToken) {
+    const { startBot } = await import('./discord/bot');
+    await startBot(config, library);
+    return 0;
+  }
+  const locale = parseReplyLocale(values.locale);
+  if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
+  await runConsole(library, locale);
+  return 0;
+}
+
+main().then(
+  code => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    log.error(error instanceof ConfigError ? `configuration: ${error.message}` : 'could not start', error instanceof ConfigError ? undefined : error);
+    process.exitCode = 1;
+  },
+);

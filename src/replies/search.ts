@@ -1,0 +1,76 @@
+import type { Article } from '../corpus/article';
+import type { Library, SearchHit } from '../library';
+import { buildSnippets, SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
+import { inScript, type Script } from '../text/script';
+import { errorReply, type Reply } from './card';
+import { labelsFor, type Labels } from './labels';
+import { DISCORD_LIMITS, truncate } from './limits';
+import { scriptFor, type ReplyLocale } from './locale';
+import { bold, escapeMarkdown } from './markdown';
+
+export const HITS_PER_PAGE = 5;
+const SNIPPETS_PER_HIT = 3;
+// Five entries and the totals line always fit in one embed description.
+const ENTRY_MAX = Math.floor((DISCORD_LIMITS.embedDescription - 200) / HITS_PER_PAGE);
+
+/** The /search answer for one page of results, or the closest articles when nothing matches. */
+export function searchReply(library: Library, query: string, pageIndex: number, locale: ReplyLocale): Reply {
+  const labels = labelsFor(locale);
+  const script = scriptFor(locale);
+  const outcome = library.search(query);
+  const shownQuery = escapeMarkdown(truncate(query, DISCORD_LIMITS.optionValue));
+  if (outcome.kind === 'refused') return errorReply(outcome.reason === 'empty' ? labels.emptyPhrase : labels.phraseTooLong);
+  if (outcome.kind === 'absent') {
+    const closest = outcome.closest.map((article, rank) => `${rank + 1}. ${articleLine(article, script)}`);
+    return {
+      cards: [
+        {
+          title: truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle),
+          description: [labels.noMatch(shownQuery), closest.length ? labels.closestByWords : labels.nothingClose, ...closest].join('\n'),
+          fields: [],
+        },
+      ],
+    };
+  }
+
+  const pageCount = Math.ceil(outcome.hits.length / HITS_PER_PAGE);
+  const index = Math.min(Math.max(0, pageIndex), pageCount - 1);
+  const pageHits = outcome.hits.slice(index * HITS_PER_PAGE, (index + 1) * HITS_PER_PAGE);
+  const mentions = outcome.hits.reduce((sum, hit) => sum + hit.occurrences, 0);
+  const entries = pageHits.map((hit, offset) => truncate(hitEntry(hit, index * HITS_PER_PAGE + offset + 1, script, labels), ENTRY_MAX));
+  return {
+    cards: [
+      {
+        title: truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle),
+        description: [labels.searchTotals(outcome.hits.length, mentions), '', entries.join('\n\n')].join('\n'),
+        fields: [],
+        footer: pageCount > 1 ? labels.page(index, pageCount) : undefined,
+      },
+    ],
+    page: { index, count: pageCount },
+  };
+}
+
+function articleLine(article: Article, script: Script): string {
+  const date = article.date ? ` · ${inScript(article.date.text, script)}` : '';
+  return `${bold(escapeMarkdown(inScript(article.title, script)))}${date} · \`${article.id.replace(/`/g, "'")}\``;
+}
+
+function hitEntry(hit: SearchHit, rank: number, script: Script, labels: Labels): string {
+  const snippets = buildSnippets(hit.article.text, hit.mentions, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
+  const lines = snippets.map(snippet => `> ${renderSnippet(snippet, script)}`);
+  return [`${rank}. ${articleLine(hit.article, script)} · ${labels.mentions(hit.occurrences)}`, ...lines].join('\n');
+}
+
+/** A snippet in the reader's script, escaped, with each mention in bold. */
+export function renderSnippet(snippet: Snippet, script: Script): string {
+  let out = snippet.clippedStart ? '…' : '';
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    out += escapeMarkdown(inScript(snippet.text.slice(at, start), script));
+    out += bold(escapeMarkdown(inScript(snippet.text.slice(start, end), script)));
+    at = end;
+  }
+  out += escapeMarkdown(inScript(snippet.text.slice(at), script));
+  return snippet.clippedEnd ? `${out}…` : out;
+}

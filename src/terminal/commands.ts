@@ -1,0 +1,56 @@
+import type { Library } from '../library';
+import { errorReply, type Reply } from '../replies/card';
+import type { ReplyLocale } from '../replies/locale';
+import { searchReply } from '../replies/search';
+
+/** A command as typed in the console or given to the CLI: the same names and options as in Discord. */
+export interface TerminalRequest {
+  readonly command: string;
+  readonly text: string;
+  readonly page: number;
+}
+
+export const TERMINAL_HELP = [
+  'Commands (the same as in Discord; the leading slash is optional):',
+  '  /search <phrase> [--page N]   every article that mentions the phrase, in either script',
+  '  /articles                     id, date and title of every article',
+  '  /help                         this list',
+  'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
+].join('\n');
+
+export function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Reply {
+  switch (request.command) {
+    case 'search':
+      return searchReply(library, request.text, request.page, locale);
+    case 'articles':
+      return articlesReply(library);
+    default:
+      return errorReply(`Unknown command "${request.command}".\n${TERMINAL_HELP}`);
+  }
+}
+
+function articlesReply(library: Library): Reply {
+  const lines = library.articles.map(article => `${article.id}  ${article.date?.text ?? '-'}  ${article.title}`);
+  return { cards: [{ title: `${library.articles.length} articles`, description: lines.join('\n'), fields: [] }] };
+}
+
+/**
+ * Splits a typed line into command, text and --page: `/search 黨員 先行 --page 2`. Pages are counted
+ * from 1 by people and from 0 inside.
+ */
+export function parseTerminalLine(line: string): TerminalRequest | null {
+  const trimmed = line.trim();
+  if (trimmed === '') return null;
+  const [head = '', ...rest] = trimmed.split(/\s+/u);
+  const words: string[] = [];
+  let page = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i]!;
+    if (word === '--page' && /^\d+$/.test(rest[i + 1] ?? '')) {
+      page = Math.max(0, Number(rest[++i]) - 1);
+      continue;
+    }
+    words.push(word);
+  }
+  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page };
+}

@@ -1,0 +1,112 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Folding: the one rule by which queries and articles are compared.
+ *
+ * NFKC (full-width to half-width), lower case, whitespace dropped, and Traditional to Simplified with
+ * OpenCC's tw→cn table applied to each character alone. Per character, never per phrase: OpenCC's
+ * phrase rules depend on context (著名 stays 著名 while 著 alone becomes 着), so a short query and the
+ * same characters inside an article would otherwise fold differently.
+ */
+
+/** Folded text and, for every folded UTF-16 unit, the index of the source unit it came from. */
+export interface FoldedText {
+  readonly text: string;
+  readonly sourceIndex: Uint32Array;
+}
+
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+const WHITESPACE = /^\s+$/u;
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Folded form of each BMP code unit, computed on first sight. */
+const bmpFolds: (string | undefined)[] = new Array(0x10000);
+const astralFolds = new Map<string, string>();
+
+function foldUnit(unit: string): string {
+  const normalized = unit.normalize('NFKC').toLowerCase();
+  let out = '';
+  for (const ch of normalized) {
+    if (WHITESPACE.test(ch)) continue;
+    const simplified = toSimplified(ch);
+    // A few characters fold to astral ones; keeping lengths equal keeps folding per character.
+    out += simplified.length === ch.length ? simplified : ch;
+  }
+  return out;
+}
+
+function foldCodePoint(ch: string): string {
+  if (ch.length === 1) {
+    const code = ch.charCodeAt(0);
+    let folded = bmpFolds[code];
+    if (folded === undefined) {
+      folded = foldUnit(ch);
+      bmpFolds[code] = folded;
+    }
+    return folded;
+  }
+  let folded = astralFolds.get(ch);
+  if (folded === undefined) {
+    folded = foldUnit(ch);
+    astralFolds.set(ch, folded);
+  }
+  return folded;
+}
+
+const markCache = new Int8Array(0x10000);
+
+function isCombiningMarkAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 0x300) return false;
+  if (code >= 0xd800 && code <= 0xdfff) return COMBINING_MARK.test(String.fromCodePoint(text.codePointAt(index)!));
+  let known = markCache[code]!;
+  if (known === 0) {
+    known = COMBINING_MARK.test(text[index]!) ? 1 : -1;
+    markCache[code] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Folds text and keeps the way back: every folded unit points at the source unit it came from, so a
+ * match in folded text is shown in the article's own words. A base character with combining marks is
+ * normalised as one unit, so that NFKC can compose them.
+ */
+export function foldWithMap(source: string): FoldedText {
+  const parts: string[] = [];
+  const sourceIndex = new Uint32Array(source.length + 1);
+  let length = 0;
+  let i = 0;
+  while (i < source.length) {
+    const start = i;
+    i = unitEnd(source, i);
+    const unit = source.slice(start, i);
+    const folded = i - start === 1 || (i - start === 2 && !isCombiningMarkAt(source, start + 1)) ? foldCodePoint(unit) : foldUnit(unit);
+    if (folded.length === 0) continue;
+    parts.push(folded);
+    for (let k = 0; k < folded.length; k++) sourceIndex[length++] = start;
+  }
+  const text = parts.join('');
+  const trimmed = sourceIndex.slice(0, length + 1);
+  trimmed[length] = source.length;
+  return { text, sourceIndex: trimmed };
+}
+
+/** Folds text for comparison, without the way back. */
+export function fold(text: string): string {
+  return foldWithMap(text).text;
+}
+
+/** Source range [start, end) of the folded range [foldedStart, foldedEnd). */
+export function sourceRange(source: string, folded: FoldedText, foldedStart: number, foldedEnd: number): [number, number] {
+  const start = folded.sourceIndex[foldedStart]!;
+  return [start, unitEnd(source, folded.sourceIndex[foldedEnd - 1]!)];
+}
+
+/** End of the folding unit that starts at index: the code point and any combining marks after it. */
+function unitEnd(source: string, index: number): number {
+  let end = index + (source.codePointAt(index)! > 0xffff ? 2 : 1);
+  while (end < source.length && isCombiningMarkAt(source, end)) end += source.codePointAt(end)! > 0xffff ? 2 : 1;
+  return end;
+}
