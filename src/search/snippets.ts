@@ -37,14 +37,17 @@ export function buildSnippets(text: string, mentions: readonly (readonly [number
   for (const [matchStart, matchEnd] of mentions) {
     const windowStart = Math.max(paragraphStart(text, matchStart), matchStart - options.context);
     const windowEnd = Math.min(paragraphEnd(text, matchEnd), matchEnd + options.context);
-    if (current && windowStart <= current.end) {
+    const maxLength = 2 * options.context + (matchEnd - matchStart) * 3;
+    if (current && windowStart <= current.end && windowEnd - current.start <= maxLength) {
       current.end = Math.max(current.end, windowEnd);
       current.highlights.push([matchStart, matchEnd]);
       continue;
     }
+    // A dense run of mentions is cut into several snippets rather than one paragraph-long one.
+    const start: number = current && windowStart < current.end ? current.end : windowStart;
     flush();
     if (snippets.length >= options.maxSnippets) break;
-    current = { start: avoidSplitPair(text, windowStart), end: avoidSplitPair(text, windowEnd), highlights: [[matchStart, matchEnd]] };
+    current = { start: avoidSplitPair(text, start), end: avoidSplitPair(text, windowEnd), highlights: [[matchStart, matchEnd]] };
   }
   flush();
   return snippets;

@@ -26,8 +26,10 @@ export async function runConsole(library: Library, locale: ReplyLocale, input: N
         print(TERMINAL_HELP);
       } else {
         const paged = pagedRequest(request, lastSearch);
-        if (paged.command === 'search') lastSearch = paged;
-        print(renderForTerminal(answerTerminalRequest(library, paged, locale), interactive));
+        const reply = answerTerminalRequest(library, paged, locale);
+        // Remember the page shown, which is clamped to the pages there are.
+        if (paged.command === 'search' && reply.page) lastSearch = { ...paged, page: reply.page.index };
+        print(renderForTerminal(reply, interactive));
       }
     }
     if (interactive) lines.prompt();

@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { converse } from './helpers';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..');
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the CLI', () => {
+  it('prints every matching article as JSON with counts and snippets', async () => {
+    const { code, stdout } = await cli('search', '新质生产力', '--json');
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout);
+    expect(answer).toMatchObject({ query: '新质生产力', total: 1, results: [{ id: '000_5a4681f7358e924d', occurrences: 2, date: { month: 3, day: 25, year: null } }] });
+    const [first] = answer.results[0].snippets;
+    const [start, end] = first.highlights[0];
+    expect(first.text.slice(start, end)).toBe('新質生產力');
+  });
+
+  it('joins the words of a phrase given as several arguments', async () => {
+    const answer = JSON.parse((await cli('search', '黨員', '先行', '--json')).stdout);
+    expect(answer.results[0].occurrences).toBe(6);
+  });
+
+  it('answers an absent phrase with no results and the closest articles', async () => {
+    const answer = JSON.parse((await cli('search', '不存在的短語', '--json')).stdout);
+    expect(answer.total).toBe(0);
+    expect(answer.results).toEqual([]);
+    expect(Array.isArray(answer.closest)).toBe(true);
+  });
+
+  it('lists the articles of another folder given with --data', async () => {
+    const { stdout } = await cli('articles', '--json', '--data', join('tests', 'fixtures', 'mixed-corpus'));
+    expect(JSON.parse(stdout).map((article: { id: string }) => article.id)).toContain('big5-article');
+  });
+
+  it('reports errors on stderr with a non-zero exit and nothing on stdout', async () => {
+    const empty = await cli('search', '，，', '--json');
+    expect(empty.code).not.toBe(0);
+    expect(empty.stdout).toBe('');
+    expect(empty.stderr).toMatch(/no character, letter or digit/);
+    const unknown = await cli('frobnicate', '--json');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+    const missing = await cli('articles', '--json', '--data', 'no-such-folder');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no article could be loaded/);
+  });
+
+  it('prints the same text as the console', async () => {
+    const { stdout } = await cli('search', '會議', '--locale', 'zh-TW');
+    expect(stdout).toBe(await converse(['/search 會議'], 'zh-TW'));
+  });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanArticleText, removePinyinAnnotations } from '../src/corpus/clean';
+import { loadCorpus } from '../src/corpus/load';
+import { BUNDLED_DATA_DIR } from '../src/config';
+
+const MIXED = join(__dirname, 'fixtures', 'mixed-corpus');
+
+describe('the bundled corpus', async () => {
+  const { articles, warnings } = await loadCorpus(BUNDLED_DATA_DIR);
+
+  it('loads all five articles without warnings', () => {
+    expect(warnings).toEqual([]);
+    expect(articles.map(article => article.id)).toEqual([
+      '000_5a4681f7358e924d',
+      '001_d409caa57de1005b',
+      '002_2756de6f135840e3',
+      '003_1e90a82e1525bbfb',
+      '004_62825ae384032cb4',
+    ]);
+  });
+
+  it('removes the pinyin annotations and keeps real parentheses', () => {
+    const raw = articles.map(article => readFileSync(article.source, 'utf8')).join('');
+    const removed = raw.length - articles.reduce((sum, article) => sum + article.text.length, 0);
+    expect(removed).toBeGreaterThan(1300 * 4);
+    for (const article of articles) expect(article.text).not.toMatch(/\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)/u);
+    const byId = new Map(articles.map(article => [article.id, article]));
+    expect(byId.get('004_62825ae384032cb4')!.text).toContain('中心組(擴大)學習會');
+    expect(byId.get('003_1e90a82e1525bbfb')!.text).toContain('(胡藍月)');
+    expect(byId.get('001_d409caa57de1005b')!.text).toContain('首席技術官楊光明出席');
+  });
+
+  it('keeps mojibake runs as they are', () => {
+    const article = articles.find(a => a.id === '000_5a4681f7358e924d')!;
+    expect(article.text).toContain('業績?yōu)橹袊?guó)樂凱');
+  });
+
+  it('takes the headline where there is one, else the clause naming the meeting', () => {
+    const titles = Object.fromEntries(articles.map(article => [article.id, article.title]));
+    expect(titles['002_2756de6f135840e3']).toBe('聚焦工作會丨開局即沖刺,奮進新征程,這些單位發出動員令!');
+    expect(titles['000_5a4681f7358e924d']).toBe('中國樂凱黨委組織召開中心組學習擴大會');
+    expect(titles['004_62825ae384032cb4']).toBe('東方電氣集團舉行黨組理論學習中心組(擴大)學習會');
+  });
+
+  it('states the date an article gives, without inventing a year', () => {
+    const dates = Object.fromEntries(articles.map(article => [article.id, article.date]));
+    expect(dates['001_d409caa57de1005b']).toEqual({ text: '2022年6月17日', year: 2022, month: 6, day: 17 });
+    expect(dates['000_5a4681f7358e924d']).toEqual({ text: '3月25日', year: null, month: 3, day: 25 });
+    expect(dates['002_2756de6f135840e3']).toBeNull();
+  });
+});
+
+describe('loadCorpus on a folder of mixed encodings and faults', async () => {
+  const { articles, warnings } = await loadCorpus(MIXED);
+  const byId = new Map(articles.map(article => [article.id, article]));
+  const warned = (file: string) => warnings.filter(warning => warning.file.endsWith(file));
+
+  it('decodes Big5 without mojibake', () => {
+    expect(byId.get('big5-article')!.text).toContain('黨組書記、董事長俞培根主持會議');
+  });
+
+  it('decodes GBK without mojibake', () => {
+    expect(byId.get('gbk-article')!.text).toContain('党委书记张三主持会议');
+  });
+
+  it('decodes UTF-16 and UTF-8 with a byte order mark', () => {
+    expect(byId.get('utf16-article')!.text).toBe('研究院召開座談會。\n院長李四出席會議。');
+    expect(byId.get('bom-article')!.text).toBe('集團召開工作會。');
+  });
+
+  it('reads JSONL records with their titles and dates', () => {
+    expect(byId.get('rec-1')).toMatchObject({ title: '航天科技集團召開會議', date: { year: 2023, month: 9, day: 8 } });
+    expect(byId.get('rec-3')!.title).toBe('總部召開黨員大會');
+  });
+
+  it('skips what cannot be read with a warning naming the file and line, and loads the rest', () => {
+    expect(warned('empty.txt')[0]!.message).toMatch(/empty/);
+    expect(warned('binary.txt')[0]!.message).toMatch(/binary/);
+    expect(warned('garbage.txt')[0]!.message).toMatch(/not valid UTF-8, Big5 or GB18030|does not read as Chinese/);
+    expect(warned('records.jsonl').map(warning => warning.line)).toEqual([2, 4]);
+    expect(warned('notes.csv')).toEqual([]);
+    expect([...byId.keys()].sort()).toEqual(['big5-article', 'bom-article', 'gbk-article', 'rec-1', 'rec-3', 'utf16-article']);
+  });
+
+  it('reports a missing folder instead of throwing', async () => {
+    const missing = await loadCorpus(join(MIXED, 'no-such-folder'));
+    expect(missing.articles).toEqual([]);
+    expect(missing.warnings[0]!.message).toMatch(/cannot read the corpus folder/);
+  });
+});
+
+describe('cleaning', () => {
+  it('removes annotations after a mojibake question mark too', () => {
+    expect(removePinyinAnnotations('業績?(guó)樂(lè)凱')).toBe('業績?樂凱');
+  });
+
+  it('leaves English in parentheses after Latin text alone', () => {
+    expect(removePinyinAnnotations('PSIM (psim) 技術')).toBe('PSIM (psim) 技術');
+  });
+
+  it('normalises line endings and blank runs', () => {
+    expect(cleanArticleText('\uFEFF第一段\r\n\r\n\r\n\r\n第二段  \r\n')).toBe('第一段\n\n第二段');
+  });
+});

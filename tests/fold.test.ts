@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { removePinyinAnnotations } from '../src/corpus/clean';
+import { fold, foldWithMap, sourceRange } from '../src/text/fold';
+
+describe('fold', () => {
+  it('folds Traditional and Simplified to the same text', () => {
+    expect(fold('新質生產力')).toBe(fold('新质生产力'));
+    expect(fold('黨委書記、董事長')).toBe('党委书记、董事长');
+  });
+
+  it('folds each character alone, so a short query folds as it does inside a phrase', () => {
+    // OpenCC's phrase table keeps 著名, but 著 alone folds to 着: per character, both give 着.
+    expect(fold('著')).toBe('着');
+    expect(fold('著名')).toBe('着名');
+    expect(fold('顯著')).toContain(fold('著'));
+  });
+
+  it('folds the conversion slips of the corpus with the characters they stand for', () => {
+    expect(fold('干部')).toBe(fold('幹部'));
+  });
+
+  it('turns full-width digits and letters into half-width, lower case', () => {
+    expect(fold('２０２３年')).toBe('2023年');
+    expect(fold('ＰＳＩＭ技術')).toBe('psim技术');
+  });
+
+  it('ignores whitespace of every kind', () => {
+    expect(fold('黨員 先行')).toBe(fold('黨員先行'));
+    expect(fold('黨員\u3000先行\n')).toBe('党员先行');
+  });
+
+  it('maps every folded character back to the text it came from', () => {
+    const source = '全國 兩會精神';
+    const folded = foldWithMap(source);
+    const at = folded.text.indexOf(fold('兩會'));
+    expect(source.slice(...sourceRange(source, folded, at, at + 2))).toBe('兩會');
+  });
+
+  it('maps an expansion (one character folding to several) back to the whole character', () => {
+    const source = '重量為５㎏左右';
+    const folded = foldWithMap(source);
+    expect(folded.text).toBe('重量为5kg左右');
+    const at = folded.text.indexOf('kg');
+    expect(source.slice(...sourceRange(source, folded, at, at + 2))).toBe('㎏');
+  });
+
+  it('composes a base and its combining marks before comparing', () => {
+    expect(fold('cafe\u0301')).toBe(fold('café'));
+  });
+
+  it('matches a name across pinyin annotations once they are removed', () => {
+    const cleaned = removePinyinAnnotations('中心主任孫(sūn)曉(xiǎo)東(dōng)指出');
+    expect(cleaned).toBe('中心主任孫曉東指出');
+    expect(fold(cleaned)).toContain(fold('孙晓东'));
+  });
+});

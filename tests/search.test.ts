@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { Library } from '../src/library';
+import { articleFrom, bundledLibrary } from './helpers';
+
+describe('Library.search', async () => {
+  const library = await bundledLibrary();
+
+  it('finds both mentions of 新質生產力 in article 000, from either script', () => {
+    for (const query of ['新質生產力', '新质生产力']) {
+      const outcome = library.search(query);
+      expect(outcome.kind).toBe('found');
+      if (outcome.kind !== 'found') return;
+      expect(outcome.hits.map(hit => [hit.article.id, hit.occurrences])).toEqual([['000_5a4681f7358e924d', 2]]);
+      const [hit] = outcome.hits;
+      expect(hit!.mentions.map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['新質生產力', '新質生產力']);
+    }
+  });
+
+  it('finds a phrase typed with spaces inside it', () => {
+    const outcome = library.search('黨員 先行');
+    expect(outcome.kind === 'found' && outcome.hits[0]!.occurrences).toBe(6);
+  });
+
+  it('finds the conversion slip 干部 and its proper form 幹部 alike', () => {
+    const slip = library.search('干部');
+    const proper = library.search('幹部');
+    expect(slip).toMatchObject({ kind: 'found' });
+    expect(slip.kind === 'found' && slip.hits.map(hit => hit.occurrences)).toEqual(proper.kind === 'found' && proper.hits.map(hit => hit.occurrences));
+  });
+
+  it('shows each mention in the article’s own words, across removed annotations', () => {
+    const outcome = library.search('楊光明');
+    expect(outcome.kind).toBe('found');
+    if (outcome.kind !== 'found') return;
+    const [hit] = outcome.hits;
+    expect(hit!.mentions.map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['楊光明', '楊光明']);
+  });
+
+  it('ranks more mentions first, then a mention in the title, then the earliest mention', () => {
+    const small = new Library([
+      articleFrom('a', '集團召開會議。會上談到改革。'),
+      articleFrom('b', '改革工作會召開\n會議部署改革。'),
+      articleFrom('c', '改革改革，改革。'),
+      articleFrom('d', '集團召開會議，部署改革。'),
+    ]);
+    const outcome = small.search('改革');
+    expect(outcome.kind === 'found' && outcome.hits.map(hit => hit.article.id)).toEqual(['c', 'b', 'd', 'a']);
+  });
+
+  it('names the closest articles by words when no article contains the phrase', () => {
+    const outcome = library.search('東方電氣黨組會議紀要');
+    expect(outcome.kind).toBe('absent');
+    if (outcome.kind !== 'absent') return;
+    expect(outcome.closest[0]!.id).toBe('004_62825ae384032cb4');
+  });
+
+  it('refuses phrases with nothing to search for, and phrases over 100 characters', () => {
+    for (const query of ['', '   ', '，。！“”', '\u200b']) expect(library.search(query)).toMatchObject({ kind: 'refused', reason: 'empty' });
+    expect(library.search('長'.repeat(101))).toMatchObject({ kind: 'refused', reason: 'too-long' });
+    expect(library.search('長'.repeat(100)).kind).toBe('absent');
+  });
+});
+
+describe('buildSnippets', () => {
+  it('puts close mentions in one snippet and cuts a dense run into several short ones', async () => {
+    const { buildSnippets } = await import('../src/search/snippets');
+    const text = '甲'.repeat(50) + '改革乙改革' + '丙'.repeat(20) + '改革丁'.repeat(60);
+    const mentions: [number, number][] = [];
+    for (let at = text.indexOf('改革'); at >= 0; at = text.indexOf('改革', at + 2)) mentions.push([at, at + 2]);
+    const snippets = buildSnippets(text, mentions, { context: 10, maxSnippets: 3 });
+    expect(snippets).toHaveLength(3);
+    expect(snippets[0]!.highlights).toHaveLength(2);
+    for (const snippet of snippets) {
+      expect(snippet.text.length).toBeLessThanOrEqual(2 * 10 + 2 * 3);
+      for (const [start, end] of snippet.highlights) expect(snippet.text.slice(start, end)).toBe('改革');
+    }
+  });
+});
