@@ -6,7 +6,7 @@ import { openLibrary } from './corpus/open';
 import { log, setQuiet } from './log';
 import { parseReplyLocale } from './replies/locale';
 import { answerTerminalRequest, TERMINAL_HELP } from './terminal/commands';
-import { articlesJson, searchJson, UsageError } from './terminal/json';
+import { articlesJson, forArticles, participantsJson, searchJson, summaryJson, UsageError } from './terminal/json';
 import { renderForTerminal } from './terminal/render';
 
 /**
@@ -48,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
           return searchJson(library, text);
         case 'articles':
           return articlesJson(library);
+        case 'participants':
+          return forArticles(library, text, values.all, article => participantsJson(library, article));
+        case 'summary':
+          return forArticles(library, text, values.all, article => summaryJson(library, article));
         default:
           throw new UsageError(`unknown command "${command}"`);
       }
@@ -56,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = answerTerminalRequest(library, { command, text, page: page - 1 }, locale);
+  const reply = answerTerminalRequest(library, { command, text, page: page - 1, all: values.all }, locale);
   process.stdout.write(`${renderForTerminal(reply, process.stdout.isTTY === true)}\n`);
   return reply.error ? 1 : 0;
 }

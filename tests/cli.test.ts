@@ -58,6 +58,34 @@ describe('the CLI', () => {
     expect(missing.stderr).toMatch(/no article could be loaded/);
   });
 
+  it('prints participants of every article as JSON', async () => {
+    const answer = JSON.parse((await cli('participants', '--all', '--json')).stdout);
+    expect(answer).toHaveLength(5);
+    const first = answer.find((entry: { id: string }) => entry.id === '004_62825ae384032cb4');
+    expect(first.people[0]).toEqual({ name: '俞培根', title: '黨組書記、董事長', roles: ['chaired', 'spoke'], meeting: 0 });
+    expect(first.groups[0]).toMatch(/^集團公司董事會秘書/);
+  });
+
+  it('prints the summary of one article as JSON', async () => {
+    const answer = JSON.parse((await cli('summary', '000_5a4681f7358e924d', '--json')).stdout);
+    expect(answer.id).toBe('000_5a4681f7358e924d');
+    expect(answer.meetings[0]).toMatchObject({
+      date: { text: '3月25日', year: null, month: 3, day: 25 },
+      organizer: '中國樂凱黨委',
+      name: '中心組學習擴大會',
+      host: { name: '侯景濱' },
+    });
+    expect(answer.summary.length).toBeLessThanOrEqual(300);
+    expect(Array.isArray(answer.keywords)).toBe(true);
+  });
+
+  it('refuses an unknown article id', async () => {
+    const { code, stderr, stdout } = await cli('summary', 'nope', '--json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/no article has the id "nope"/);
+  });
+
   it('prints the same text as the console', async () => {
     const { stdout } = await cli('search', '會議', '--locale', 'zh-TW');
     expect(stdout).toBe(await converse(['/search 會議'], 'zh-TW'));

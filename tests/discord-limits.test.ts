@@ -4,7 +4,9 @@ import { pagingButtons, toMessage } from '../src/discord/render';
 import { Library } from '../src/library';
 import { DISCORD_LIMITS } from '../src/replies/limits';
 import { REPLY_LOCALES } from '../src/replies/locale';
+import { participantsReply } from '../src/replies/participants';
 import { searchReply } from '../src/replies/search';
+import { summaryReply } from '../src/replies/summary';
 import { articleFrom, bundledLibrary } from './helpers';
 
 function assertWithinLimits(message: ReturnType<typeof toMessage>) {
@@ -53,6 +55,30 @@ describe('/search replies stay inside Discord’s limits', () => {
   it('for the bundled articles, an absent phrase and a refused one', async () => {
     const library = await bundledLibrary();
     for (const query of ['會議', '不存在的短語', '   ', '@everyone **粗體**']) assertWithinLimits(toMessage(searchReply(library, query, 0, 'en')));
+  });
+
+  it('for /participants and /summary of every bundled article, in every locale', async () => {
+    const library = await bundledLibrary();
+    for (const locale of REPLY_LOCALES) {
+      for (const article of library.articles) {
+        assertWithinLimits(toMessage(participantsReply(library, article.id, locale)));
+        assertWithinLimits(toMessage(summaryReply(library, article.id, locale)));
+      }
+    }
+  });
+
+  it('for /summary of an article with many meetings, people and points', () => {
+    const units = ['總體設計部', '物資部', '財務部', '人力資源部', '科技部', '質量部', '規劃部', '審計部', '法務部', '後勤部', '安全部', '市場部'];
+    const text = units
+      .map((unit, n) => `新年伊始，${unit}召開工作會。部長王${'一二三四五六七八九十'[n % 10]}明主持會議。${Array.from({ length: 30 }, (_, k) => `黨組成員李${'甲乙丙丁戊己庚辛壬癸'[k % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(k / 10)]}出席。`).join('')}提出3點要求：一是統一思想。二是提高站位。三是狠抓落實。`)
+      .join('\n');
+    const library = new Library([articleFrom('many', text)]);
+    for (const locale of REPLY_LOCALES) {
+      assertWithinLimits(toMessage(summaryReply(library, 'many', locale)));
+      assertWithinLimits(toMessage(participantsReply(library, 'many', locale)));
+    }
+    expect(library.summary(library.get('many')!).meetings).toHaveLength(units.length);
+    expect(summaryReply(library, 'many', 'en').cards[0]!.description).toContain('Showing 9 of 12 meetings');
   });
 
   it('escapes markdown from articles and queries so that only mentions are bold', () => {

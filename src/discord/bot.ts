@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config';
 import { log } from '../log';
+import { warmUpSegmenter } from '../text/segment';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
 import { createRouter } from './router';
@@ -24,6 +25,7 @@ export interface RunningBot {
 
 /** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
 export async function connectBot(config: Config, library: Library): Promise<RunningBot> {
+  warmUpSegmenter();
   const client = createClient(config);
   const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
   let accepting = true;

@@ -1,5 +1,7 @@
+import { participants } from '../../commands/participants';
 import { search } from '../../commands/search';
+import { summary } from '../../commands/summary';
 import type { SlashCommand } from './command';
 
 /** Every slash command the bot offers, by name. */
-export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search].map(command => [command.data.name, command]));
+export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary].map(command => [command.data.name, command]));

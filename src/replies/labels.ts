@@ -1,4 +1,5 @@
 import { MAX_PHRASE_LENGTH } from '../search/phrase';
+import type { Role } from '../people/lexicon';
 import type { ReplyLocale } from './locale';
 
 /** Every word a reply says around the articles' own text, in each reply locale. */
@@ -21,6 +22,26 @@ export interface Labels {
   next: string;
   pagingExpired: string;
   notYourSearch: string;
+  roles: Record<Role, string>;
+  participantsTitle(title: string): string;
+  noParticipants: string;
+  groups: string;
+  summaryTitle(title: string): string;
+  meeting(index: number, count: number): string;
+  when: string;
+  organizer: string;
+  chair: string;
+  speakers: string;
+  presenters: string;
+  attendees: string;
+  points: string;
+  summary: string;
+  keywords: string;
+  noYear: string;
+  notStated: string;
+  noChair: string;
+  listSeparator: string;
+  meetingsShown(shown: number, total: number): string;
 }
 
 const en: Labels = {
@@ -42,6 +63,26 @@ const en: Labels = {
   next: 'Next',
   pagingExpired: 'These results can no longer be paged; run /search again.',
   notYourSearch: 'Only the person who ran this search can turn its pages; run /search yourself.',
+  roles: { chaired: 'chaired', spoke: 'spoke', presented: 'presented', attended: 'attended' },
+  participantsTitle: title => `Participants: ${title}`,
+  noParticipants: 'The article names no participants.',
+  groups: 'Groups attending',
+  summaryTitle: title => `Summary: ${title}`,
+  meeting: (index, count) => `Meeting ${index + 1} of ${count}`,
+  when: 'When',
+  organizer: 'Held by',
+  chair: 'Chair',
+  speakers: 'Speakers',
+  presenters: 'Presenters',
+  attendees: 'Also attending',
+  points: 'Points',
+  summary: 'Summary',
+  keywords: 'Keywords',
+  noYear: 'year not stated',
+  notStated: 'not stated',
+  noChair: 'not named',
+  listSeparator: ', ',
+  meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
 };
 
 const zhCN: Labels = {
@@ -63,6 +104,26 @@ const zhCN: Labels = {
   next: '下一页',
   pagingExpired: '这些结果已不能翻页，请重新运行 /search。',
   notYourSearch: '只有发起这次搜索的人可以翻页；请自己运行 /search。',
+  roles: { chaired: '主持', spoke: '讲话', presented: '介绍汇报', attended: '出席' },
+  participantsTitle: title => `参会人员：${title}`,
+  noParticipants: '文章没有提到参会人员的姓名。',
+  groups: '参会群体',
+  summaryTitle: title => `会议摘要：${title}`,
+  meeting: (index, count) => `第 ${index + 1}/${count} 个会议`,
+  when: '时间',
+  organizer: '主办',
+  chair: '主持',
+  speakers: '讲话',
+  presenters: '介绍汇报',
+  attendees: '出席',
+  points: '要点',
+  summary: '摘要',
+  keywords: '关键词',
+  noYear: '未写年份',
+  notStated: '未说明',
+  noChair: '未提及',
+  listSeparator: '、',
+  meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
 };
 
 const zhTW: Labels = {
@@ -84,6 +145,26 @@ const zhTW: Labels = {
   next: '下一頁',
   pagingExpired: '這些結果已不能翻頁，請重新執行 /search。',
   notYourSearch: '只有發起這次搜尋的人可以翻頁；請自己執行 /search。',
+  roles: { chaired: '主持', spoke: '講話', presented: '介紹匯報', attended: '出席' },
+  participantsTitle: title => `參會人員：${title}`,
+  noParticipants: '文章沒有提到參會人員的姓名。',
+  groups: '參會群體',
+  summaryTitle: title => `會議摘要：${title}`,
+  meeting: (index, count) => `第 ${index + 1}/${count} 個會議`,
+  when: '時間',
+  organizer: '主辦',
+  chair: '主持',
+  speakers: '講話',
+  presenters: '介紹匯報',
+  attendees: '出席',
+  points: '要點',
+  summary: '摘要',
+  keywords: '關鍵詞',
+  noYear: '未寫年份',
+  notStated: '未說明',
+  noChair: '未提及',
+  listSeparator: '、',
+  meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
 };
 
 const LABELS: Record<ReplyLocale, Labels> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

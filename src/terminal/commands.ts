@@ -1,18 +1,24 @@
 import type { Library } from '../library';
 import { errorReply, type Reply } from '../replies/card';
 import type { ReplyLocale } from '../replies/locale';
+import { participantsReply } from '../replies/participants';
 import { searchReply } from '../replies/search';
+import { summaryReply } from '../replies/summary';
 
 /** A command as typed in the console or given to the CLI: the same names and options as in Discord. */
 export interface TerminalRequest {
   readonly command: string;
   readonly text: string;
   readonly page: number;
+  /** --all: answer for every article (participants, summary). */
+  readonly all: boolean;
 }
 
 export const TERMINAL_HELP = [
   'Commands (the same as in Discord; the leading slash is optional):',
   '  /search <phrase> [--page N]   every article that mentions the phrase, in either script',
+  '  /participants <id> | --all    who took part, with titles and roles',
+  '  /summary <id> | --all         each meeting at a glance, a short summary and keywords',
   '  /articles                     id, date and title of every article',
   '  /help                         this list',
   'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
@@ -22,6 +28,12 @@ export function answerTerminalRequest(library: Library, request: TerminalRequest
   switch (request.command) {
     case 'search':
       return searchReply(library, request.text, request.page, locale);
+    case 'participants':
+    case 'summary': {
+      const answer = request.command === 'participants' ? participantsReply : summaryReply;
+      if (!request.all) return answer(library, request.text, locale);
+      return { cards: library.articles.flatMap(article => answer(library, article.id, locale).cards) };
+    }
     case 'articles':
       return articlesReply(library);
     default:
@@ -35,7 +47,7 @@ function articlesReply(library: Library): Reply {
 }
 
 /**
- * Splits a typed line into command, text and --page: `/search 黨員 先行 --page 2`. Pages are counted
+ * Splits a typed line into command, text, --page and --all: `/search 黨員 先行 --page 2`. Pages are counted
  * from 1 by people and from 0 inside.
  */
 export function parseTerminalLine(line: string): TerminalRequest | null {
@@ -44,13 +56,18 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
   const [head = '', ...rest] = trimmed.split(/\s+/u);
   const words: string[] = [];
   let page = 0;
+  let all = false;
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i]!;
+    if (word === '--all') {
+      all = true;
+      continue;
+    }
     if (word === '--page' && /^\d+$/.test(rest[i + 1] ?? '')) {
       page = Math.max(0, Number(rest[++i]) - 1);
       continue;
     }
     words.push(word);
   }
-  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page };
+  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all };
 }

@@ -1,5 +1,7 @@
 import type { Article } from '../corpus/article';
 import type { Library } from '../library';
+import type { Meeting } from '../meetings/summarize';
+import type { Participant } from '../people/participants';
 import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 
 /** The machine-readable answers of the CLI's --json mode: every result, no paging. */
@@ -28,6 +30,54 @@ export function searchJson(library: Library, query: string) {
       })),
     })),
     ...(outcome.kind === 'absent' ? { closest: outcome.closest.map(articleJson) } : {}),
+  };
+}
+
+function personJson(person: Participant) {
+  return { name: person.name, title: person.title, roles: person.roles };
+}
+
+function articleFor(library: Library, id: string): Article {
+  const article = library.get(id.trim());
+  if (!article) throw new UsageError(`no article has the id "${id}"; \`articles\` lists them`);
+  return article;
+}
+
+/** Answers for one article, or with --all an array with one answer per article. */
+export function forArticles<T>(library: Library, id: string, all: boolean, answer: (article: Article) => T): T | T[] {
+  if (all) return library.articles.map(answer);
+  if (!id.trim()) throw new UsageError('name an article id, or give --all');
+  return answer(articleFor(library, id));
+}
+
+export function participantsJson(library: Library, article: Article) {
+  const meetings = library.summary(article).meetings;
+  const meetingOf = (person: Participant) => Math.max(0, meetings.findIndex(meeting => meeting.people.includes(person)));
+  const { people, groups } = library.participants(article);
+  return {
+    id: article.id,
+    people: people.map(person => ({ ...personJson(person), meeting: meetingOf(person) })),
+    groups: groups.map(group => group.text),
+  };
+}
+
+export function summaryJson(library: Library, article: Article) {
+  const { meetings, summary, keywords } = library.summary(article);
+  return {
+    id: article.id,
+    meetings: meetings.map((meeting: Meeting) => ({
+      date: meeting.date,
+      organizer: meeting.organizer,
+      name: meeting.name,
+      host: meeting.host ? personJson(meeting.host) : null,
+      speakers: meeting.speakers.map(personJson),
+      presenters: meeting.presenters.map(personJson),
+      attendees: meeting.attendees.map(personJson),
+      groups: meeting.groups.map(group => group.text),
+      points: meeting.points,
+    })),
+    summary,
+    keywords,
   };
 }
 

@@ -17,6 +17,7 @@ export function renderForTerminal(reply: Reply, color: boolean): string {
 }
 
 function emphasis(markdown: string, color: boolean): string {
-  const bolded = color ? markdown.replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/gs, '\x1b[1m$1\x1b[22m') : markdown;
+  const underlined = markdown.replace(/(?<!\\)__(.+?)(?<!\\)__/gs, color ? '\x1b[4m$1\x1b[24m' : '$1');
+  const bolded = color ? underlined.replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/gs, '\x1b[1m$1\x1b[22m') : underlined;
   return bolded.replace(/\\([\\*_~`|[\]()<>#>-])/g, '$1').replace(/\\(\d+\.)/g, '$1').replace(/\u200b/g, '');
 }

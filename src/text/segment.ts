@@ -9,3 +9,8 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 export function segmentWords(foldedText: string): string[] {
   return nodejieba.cut(foldedText, true).filter(word => WORD_CHARACTER.test(word));
 }
+
+/** Loads the segmenter's dictionaries now (about a second) rather than in the first user's command. */
+export function warmUpSegmenter(): void {
+  segmentWords('会议');
+}

@@ -1,0 +1,21 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { ARTICLE_OPTION, articleOption, autocompleteArticle } from '../src/discord/article-option';
+import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { toMessage } from '../src/discord/render';
+import { replyLocaleFor } from '../src/replies/locale';
+import { participantsReply } from '../src/replies/participants';
+
+const data = new SlashCommandBuilder()
+  .setName('participants')
+  .setNameLocalizations(chinese('参会人员', '參會人員'))
+  .setDescription('Who took part in the meeting an article reports, with titles and roles')
+  .setDescriptionLocalizations(chinese('文章所报道会议的参会人员、职务和角色', '文章所報導會議的參會人員、職務和角色'))
+  .addStringOption(articleOption)
+  .toJSON();
+
+async function execute(interaction: ChatInputCommandInteraction, { library }: CommandContext): Promise<void> {
+  const reply = participantsReply(library, interaction.options.getString(ARTICLE_OPTION, true), replyLocaleFor(interaction.locale));
+  await interaction.reply(toMessage(reply));
+}
+
+export const participants: SlashCommand = { data, execute, autocomplete: autocompleteArticle };

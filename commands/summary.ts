@@ -1,0 +1,21 @@
+import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { ARTICLE_OPTION, articleOption, autocompleteArticle } from '../src/discord/article-option';
+import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { toMessage } from '../src/discord/render';
+import { replyLocaleFor } from '../src/replies/locale';
+import { summaryReply } from '../src/replies/summary';
+
+const data = new SlashCommandBuilder()
+  .setName('summary')
+  .setNameLocalizations(chinese('会议摘要', '會議摘要'))
+  .setDescription('A meeting at a glance: when, who held it, who chaired and spoke, the points, a summary')
+  .setDescriptionLocalizations(chinese('会议一览：时间、主办、主持、讲话、要点和摘要', '會議一覽：時間、主辦、主持、講話、要點和摘要'))
+  .addStringOption(articleOption)
+  .toJSON();
+
+async function execute(interaction: ChatInputCommandInteraction, { library }: CommandContext): Promise<void> {
+  const reply = summaryReply(library, interaction.options.getString(ARTICLE_OPTION, true), replyLocaleFor(interaction.locale));
+  await interaction.reply(toMessage(reply));
+}
+
+export const summary: SlashCommand = { data, execute, autocomplete: autocompleteArticle };

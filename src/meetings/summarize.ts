@@ -1,0 +1,204 @@
+import nodejieba from 'nodejieba';
+import type { Article } from '../corpus/article';
+import type { AttendingGroup, Participant, Participants } from '../people/participants';
+import { findDates, type WrittenDate } from '../text/dates';
+import { foldWithMap, sourceRange } from '../text/fold';
+import { clipAtClause } from './clip';
+import { findMeetingEvents, findOrganizations, type MeetingEvent } from './events';
+import { findPoints } from './points';
+import { splitSentences, type Sentence } from './sentences';
+
+/** One meeting an article reports, at a glance. */
+export interface Meeting {
+  readonly date: WrittenDate | null;
+  readonly organizer: string;
+  readonly name: string;
+  /** Everyone named as taking part in this meeting, in order of first mention. */
+  readonly people: readonly Participant[];
+  readonly host: Participant | null;
+  readonly speakers: readonly Participant[];
+  readonly presenters: readonly Participant[];
+  readonly attendees: readonly Participant[];
+  readonly groups: readonly AttendingGroup[];
+  readonly points: readonly string[];
+  /** Where the report of this meeting starts in the article's text. */
+  readonly start: number;
+}
+
+export interface ArticleSummary {
+  readonly meetings: readonly Meeting[];
+  /** A short extractive summary in the article's own words. */
+  readonly summary: string;
+  readonly keywords: readonly string[];
+}
+
+export const SUMMARY_MAX = 300;
+const SUMMARY_SENTENCE_MAX = 130;
+const KEYWORD_COUNT = 8;
+const ORDINAL_ITEM = /^[一二三四五六七八九十]+(?:是|要)/u;
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const ITEM_LOOKAHEAD = 12;
+/** Words every report of this genre uses: they say nothing about one meeting. */
+const GENRE_STOP_WORDS = new Set(
+  '会议 与会 人员 当前 中国 习近平 总书记 工作 重要 发展 学习 推进 推动 进行 开展 深入 全面 坚持 加强 提高 落实 贯彻 要求 强调 指出 精神 实现 建设 集团 公司 同志 领导 干部 职工 任务 全力 积极 认真 切实 努力 不断 进一步 各项 我们 大家 一是 二是 三是 四是 本次 此次'.split(' '),
+);
+
+interface Section {
+  organizer: string;
+  foldedOrganizer: string;
+  events: MeetingEvent[];
+  start: number;
+}
+
+/**
+ * The meetings an article reports, each with its date, organiser, name, chair, speakers, presenters
+ * and points, plus a short summary and keywords. Several meetings are told apart by their organisers:
+ * an article about four units' meetings yields four cards.
+ */
+export function summarizeArticle(article: Article, participants: Participants): ArticleSummary {
+  const sentences = splitSentences(article.text);
+  const sections = meetingSections(sentences);
+  const meetings = sections.map((section, index) => {
+    const end = sections[index + 1]?.start ?? article.text.length;
+    const inSection = (at: number) => (index === 0 ? at < end : at >= section.start && at < end);
+    const people = participants.people.filter(person => inSection(person.firstMention));
+    const first = section.events[0];
+    return {
+      date: meetingDate(first, index === 0 ? article.date : null),
+      organizer: section.organizer,
+      name: meetingName(section.events),
+      people,
+      host: people.find(person => person.roles.includes('chaired')) ?? null,
+      speakers: people.filter(person => person.roles.includes('spoke')),
+      presenters: people.filter(person => person.roles.includes('presented')),
+      attendees: people.filter(person => person.roles.length === 0 || (person.roles.length === 1 && person.roles[0] === 'attended')),
+      groups: participants.groups.filter(group => inSection(group.index)),
+      points: findPoints(article.text.slice(index === 0 ? 0 : section.start, end)),
+      start: section.start,
+    };
+  });
+  const names = participants.people.map(person => foldWithMap(person.name).text);
+  return { meetings, summary: extractiveSummary(sentences, meetings), keywords: keywords(article.text, names) };
+}
+
+/**
+ * Groups the reports of meetings being held by organiser. A sentence that names no organiser speaks of
+ * the unit named last before it (部召开… after 总体设计部…; 院工作会 after 五院).
+ */
+function meetingSections(sentences: readonly Sentence[]): Section[] {
+  const organizations = findOrganizations(sentences);
+  const sections: Section[] = [];
+  for (const event of findMeetingEvents(sentences)) {
+    let { organizer, foldedOrganizer } = event;
+    let start = event.sentence.start;
+    if (!foldedOrganizer) {
+      if (event.activity) continue;
+      const named = organizations.filter(organization => organization.at < event.at && (!event.abbreviation || organization.folded.endsWith(event.abbreviation))).at(-1);
+      if (named) ({ name: organizer, folded: foldedOrganizer } = named);
+      if (named) start = Math.min(start, named.at);
+    }
+    const existing = sections.find(section => section.foldedOrganizer === foldedOrganizer) ?? (foldedOrganizer ? undefined : sections[0]);
+    if (existing) existing.events.push(event);
+    else sections.push({ organizer, foldedOrganizer, events: [event], start: sections.length === 0 ? event.sentence.start : start });
+  }
+  if (sections.length === 0) {
+    const named = organizations[0];
+    sections.push({ organizer: named?.name ?? '', foldedOrganizer: named?.folded ?? '', events: [], start: 0 });
+  }
+  return sections.sort((a, b) => a.start - b.start);
+}
+
+const GENERIC_MEETING = /^(?:會議|会议|大會|大会|會|会)$/u;
+
+/** The most telling name among a meeting's reports: a specific one over 会议, the longest of those. */
+function meetingName(events: readonly MeetingEvent[]): string {
+  const specific = events.filter(event => !GENERIC_MEETING.test(event.name));
+  const pool = specific.length ? specific : events;
+  return pool.reduce((best, event) => (event.name.length > best.length ? event.name : best), pool[0]?.name ?? '');
+}
+
+/**
+ * The date the meeting's own sentence states, the last one before the meeting is reported held (为落实
+ * 3月5日会议部署，9月8日，集团召开… is 9月8日); else the article's for its first meeting; else a year in
+ * its name.
+ */
+function meetingDate(event: MeetingEvent | undefined, articleDate: WrittenDate | null): WrittenDate | null {
+  const dates = event ? findDates(event.sentence.text) : [];
+  const stated = dates.filter(date => event!.sentence.start + date.index < event!.at).at(-1) ?? dates[0];
+  if (stated) return { text: stated.text, year: stated.year, month: stated.month, day: stated.day };
+  if (articleDate) return articleDate;
+  const year = event && /((?:19|20)[0-9]{2})年/u.exec(event.name);
+  return year ? { text: year[0], year: Number(year[1]), month: null, day: null } : null;
+}
+
+/**
+ * Picks sentences in the article's order until about 300 characters: each meeting's opening sentence
+ * (date, organiser, meeting), then those that name the chair, carry requirements or figures.
+ */
+function extractiveSummary(sentences: readonly Sentence[], meetings: readonly Meeting[]): string {
+  const names = meetings.flatMap(meeting => [meeting.host, ...meeting.speakers, ...meeting.presenters]).filter((person): person is Participant => person !== null).map(person => person.name);
+  const score = (sentence: Sentence) => {
+    const text = sentence.text;
+    let value = 0;
+    if (meetings.some(meeting => meeting.start >= sentence.start && meeting.start < sentence.end)) value += 10;
+    if (/主持/u.test(text)) value += 4;
+    if (names.some(name => text.includes(name))) value += 2;
+    if (/[0-9一二三四五六七八九十]+[点點条條项項](?:要求|建議|建议|希望)/u.test(text)) value += 2;
+    if (/會議(?:指出|強調|要求)|会议(?:指出|强调|要求)/u.test(text)) value += 1;
+    return value;
+  };
+  const ranked = sentences
+    .map((sentence, index) => ({ sentence, index, value: score(sentence) }))
+    .filter(entry => entry.value > 0)
+    .sort((a, b) => b.value - a.value || a.index - b.index);
+  const chosen: { index: number; text: string }[] = [];
+  let length = 0;
+  for (const { sentence, index } of ranked) {
+    const text = clipAtClause(withListedItems(dropPurposeClause(sentence.text), sentences, index), SUMMARY_SENTENCE_MAX);
+    if (length + text.length > SUMMARY_MAX) continue;
+    chosen.push({ index, text });
+    length += text.length;
+  }
+  return chosen
+    .sort((a, b) => a.index - b.index)
+    .map(entry => (/[。！？…]$/u.test(entry.text) ? entry.text : `${entry.text}。`))
+    .join('');
+}
+
+/** 3月25日，为深入学习…，X召开… keeps its date and its meeting and drops the purpose clauses between. */
+function dropPurposeClause(text: string): string {
+  const clauses = text.split(/(?<=[，,])/u);
+  const purpose = clauses.findIndex(clause => /^[為为爲]/u.test(clause));
+  if (purpose < 0) return text;
+  const resumes = clauses.findIndex((clause, index) => index > purpose && /召開|召开|舉行|举行|舉辦|举办|開展|开展|^(?:[0-9]+年)?[0-9]+月[0-9]+日/u.test(clause));
+  return resumes > 0 ? [...clauses.slice(0, purpose), ...clauses.slice(resumes)].join('') : text;
+}
+
+/**
+ * 提出4点要求： is completed with the heads of the numbered items that follow it (一是…。二是…。), over
+ * the sentences that explain each item.
+ */
+function withListedItems(text: string, sentences: readonly Sentence[], index: number): string {
+  if (!/[：:]$/u.test(text)) return text;
+  const items: string[] = [];
+  for (let next = index + 1; next < Math.min(sentences.length, index + 1 + ITEM_LOOKAHEAD); next++) {
+    const sentence = sentences[next]!.text;
+    const ordinal = ORDINALS[items.length];
+    if (ordinal && sentence.startsWith(ordinal) && ORDINAL_ITEM.test(sentence)) items.push(sentence.replace(/[。；;]$/u, ''));
+  }
+  return items.length ? `${text}${items.join('；')}` : text.replace(/[：:]$/u, '');
+}
+
+/** nodejieba's TF-IDF keywords of the folded text, without the genre's stop words, in the article's words. */
+function keywords(text: string, foldedNames: readonly string[]): string[] {
+  const folded = foldWithMap(text);
+  return nodejieba
+    .extract(folded.text, KEYWORD_COUNT * 3)
+    .map(({ word }) => word)
+    .filter(word => word.length > 1 && !GENRE_STOP_WORDS.has(word) && !/^[0-9a-z.]+$/u.test(word) && !foldedNames.some(name => name.includes(word)))
+    .slice(0, KEYWORD_COUNT)
+    .map(word => {
+      const at = folded.text.indexOf(word);
+      return at < 0 ? word : text.slice(...sourceRange(text, folded, at, at + word.length));
+    });
+}

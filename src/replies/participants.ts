@@ -1,0 +1,35 @@
+import type { Library } from '../library';
+import type { Card, Reply } from './card';
+import { isArticle, lookUpArticle } from './article-lookup';
+import { labelsFor } from './labels';
+import { DISCORD_LIMITS, truncate } from './limits';
+import { scriptFor, type ReplyLocale } from './locale';
+import { personLine, quoteArticle } from './people';
+
+/** The /participants answer: who took part, with titles and roles, grouped by meeting. */
+export function participantsReply(library: Library, id: string, locale: ReplyLocale): Reply {
+  const found = lookUpArticle(library, id, locale);
+  if (!isArticle(found)) return found;
+  const article = found;
+  const labels = labelsFor(locale);
+  const script = scriptFor(locale);
+  const title = truncate(labels.participantsTitle(quoteArticle(article.title, script)), DISCORD_LIMITS.embedTitle);
+  const meetings = library.summary(article).meetings.filter(meeting => meeting.people.length > 0 || meeting.groups.length > 0);
+  if (meetings.length === 0) return { cards: [{ title, description: labels.noParticipants, fields: [], footer: article.id }] };
+
+  const shown = meetings.slice(0, DISCORD_LIMITS.embedsPerMessage);
+  const cards: Card[] = shown.map((meeting, index) => {
+    const heading = [meeting.organizer, meeting.name].filter(Boolean).map(text => quoteArticle(text, script)).join(' · ');
+    const people = meeting.people.map(person => `• ${personLine(person, script, labels)}`);
+    const groups = meeting.groups.map(group => `• ${quoteArticle(group.text, script)}`);
+    return {
+      title: index === 0 ? title : '',
+      description: truncate([heading && `__${heading}__`, ...people].filter(Boolean).join('\n'), DISCORD_LIMITS.embedDescription),
+      fields: groups.length ? [{ name: labels.groups, value: truncate(groups.join('\n'), DISCORD_LIMITS.fieldValue) }] : [],
+      footer: [meetings.length > 1 ? labels.meeting(index, meetings.length) : '', article.id, index === shown.length - 1 && shown.length < meetings.length ? labels.meetingsShown(shown.length, meetings.length) : '']
+        .filter(Boolean)
+        .join(' · '),
+    };
+  });
+  return { cards };
+}
