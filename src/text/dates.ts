@@ -38,12 +38,15 @@ export function parseRecordDate(value: unknown): WrittenDate | null {
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (!isValid(month, day)) return null;
-  return { text, year, month, day };
+  return { text: `${year}-${pad(month)}-${pad(day)}`, year, month, day };
 }
 
 /** ISO form where the date is complete, else what is known (--03-25 for a date without a year). */
 export function formatDateNumbers(date: WrittenDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
   if (date.month === null || date.day === null) return date.year === null ? '' : String(date.year);
   return `${date.year === null ? '-' : date.year}-${pad(date.month)}-${pad(date.day)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
 }
