@@ -10,6 +10,7 @@ export interface Config {
   readonly devGuildId: string | null;
   readonly dataDir: string;
   readonly discordApiUrl: string | null;
+  readonly healthPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -48,11 +49,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('DISCORD_API_URL', 'must be an http or https URL');
   }
 
+  const healthPortText = value('HEALTH_PORT');
+  const healthPort = healthPortText === null ? null : Number(healthPortText);
+  if (healthPort !== null && (!Number.isInteger(healthPort) || healthPort < 1 || healthPort > 65535)) throw new ConfigError('HEALTH_PORT', 'must be a port number from 1 to 65535');
+
   return {
     discordToken,
     discordClientId,
     devGuildId,
     dataDir: resolve(value('DATA_DIR') ?? BUNDLED_DATA_DIR),
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
+    healthPort,
   };
 }

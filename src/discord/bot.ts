@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config';
+import { startHealthServer } from '../health';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
 import type { Library } from '../library';
@@ -56,13 +57,17 @@ export async function connectBot(config: Config, library: Library): Promise<Runn
 
 const SHUTDOWN_DEADLINE_MS = 4000;
 
-/** Runs the bot as the process's main job: SIGTERM and SIGINT stop it cleanly and exit 0. */
+/**
+ * Runs the bot as the process's main job: SIGTERM and SIGINT stop it cleanly and exit 0 within five
+ * seconds, even while it is still connecting. With HEALTH_PORT, /healthz and /readyz answer the
+ * container host.
+ */
 export async function startBot(config: Config, library: Library): Promise<void> {
-  const bot = await connectBot(config, library);
+  let bot: RunningBot | null = null;
   const shutdown = (signal: string) => {
     log.info(`${signal} received; disconnecting`);
     setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
-    bot.stop().then(
+    (bot?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       error => {
         log.error('error while disconnecting', error);
@@ -72,4 +77,9 @@ export async function startBot(config: Config, library: Library): Promise<void> 
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  if (config.healthPort !== null) {
+    await startHealthServer(config.healthPort, () => bot?.client.isReady() === true);
+    log.info(`health checks on port ${config.healthPort}: /healthz, /readyz`);
+  }
+  bot = await connectBot(config, library);
 }

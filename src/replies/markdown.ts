@@ -1,10 +1,11 @@
 /**
  * Discord markdown for text that comes from users and articles: escaped so that `**`, `||`, backticks,
- * headings and links in it cannot reshape a reply.
+ * headings and links in it cannot reshape a reply. Escaped brackets are enough to break a masked link,
+ * so the parentheses that articles are full of (中心組(擴大)學習會) stay as they are.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\*_~`|[\]()<>]/g, match => `\\${match}`)
+    .replace(/[\\*_~`|[\]<>]/g, match => `\\${match}`)
     .replace(/^(\s*)([#>-]|\d+\.)(?=\s)/gm, (_, space: string, marker: string) => `${space}\\${marker}`)
     .replace(/(https?):\/\//gi, '$1:\u200b//');
 }

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config';
+import { connectBot, type RunningBot } from '../src/discord/bot';
+import { Library } from '../src/library';
+import { APPLICATION_ID, asker, FakeDiscord, nextSnowflake, type RecordedRequest } from './fake-discord';
+import { articleFrom, bundledLibrary, converse } from './helpers';
+
+/**
+ * The bot through the real discord.js client, against a fake Discord on 127.0.0.1: what it sends is
+ * what Discord would receive.
+ */
+
+const TOKEN = 'fake-bot-token.for-end-to-end-tests';
+let fake: FakeDiscord;
+let bot: RunningBot;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  const bundled = await bundledLibrary();
+  const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
+  const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
+  bot = await connectBot(config, new Library([...bundled.articles, ...extra]));
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+function command(name: string, options: Record<string, string>, where: 'guild' | 'dm', locale: string, userId?: string) {
+  return fake.dispatchInteraction({
+    type: 2,
+    locale,
+    ...asker(where, userId),
+    data: { id: nextSnowflake(), name, type: 1, options: Object.entries(options).map(([option, value]) => ({ name: option, type: 3, value })) },
+  });
+}
+
+function callbackOf(interaction: { id: string; token: string }): Promise<RecordedRequest> {
+  return fake.waitForRequest(request => request.method === 'POST' && request.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`);
+}
+
+function press(customId: string, where: 'guild' | 'dm', userId?: string) {
+  const who = asker(where, userId);
+  return fake.dispatchInteraction({
+    type: 3,
+    locale: 'en-US',
+    ...who,
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: nextSnowflake(),
+      channel_id: who.channel_id,
+      type: 0,
+      content: '',
+      embeds: [],
+      components: [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: 0,
+      author: { id: APPLICATION_ID, username: 'meeting-reports', discriminator: '0', bot: true },
+    },
+  });
+}
+
+describe('the bot through discord.js and a fake Discord', () => {
+  it('logs in through GET /gateway/bot and identifies on the gateway', async () => {
+    expect(fake.requests.some(request => request.path === '/api/v10/gateway/bot' && request.authorization === `Bot ${TOKEN}`)).toBe(true);
+    const identify = await fake.waitForGatewayOp(2);
+    expect(identify.d.token).toBe(TOKEN);
+  });
+
+  it('answers /search in a guild, in Simplified for zh-CN, with no mentions', async () => {
+    const callback = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'zh-CN'));
+    expect(callback.body.type).toBe(4);
+    const [embed] = callback.body.data.embeds;
+    expect(embed.title).toBe('搜索：“新質生產力”');
+    expect(embed.description).toContain('关于发展**新质生产力**的重要论述');
+    expect(callback.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(callback.body.data.flags ?? 0).toBe(0);
+    expect(callback.authorization).toBeUndefined();
+    // The console says the same words for the same locale.
+    expect(await converse(['/search 新質生產力'], 'zh-CN')).toContain(embed.description);
+  });
+
+  it('pages /search with buttons that only the asker can press', async () => {
+    const first = await callbackOf(command('search', { phrase: '改革' }, 'guild', 'en-US'));
+    expect(first.body.data.embeds[0].footer.text).toBe('Page 1 of 3');
+    const [previous, next] = first.body.data.components[0].components;
+    expect(previous.disabled).toBe(true);
+    expect(next.disabled).toBe(false);
+    expect(next.custom_id.length).toBeLessThanOrEqual(100);
+
+    const turned = await callbackOf(press(next.custom_id, 'guild'));
+    expect(turned.body.type).toBe(7);
+    expect(turned.body.data.embeds[0].footer.text).toBe('Page 2 of 3');
+    expect(turned.body.data.embeds[0].description).toMatch(/^\d+ articles, \d+ mentions\n\n6\. \*\*/);
+
+    const stranger = await callbackOf(press(next.custom_id, 'guild', '400000000000000099'));
+    expect(stranger.body.type).toBe(4);
+    expect(stranger.body.data.flags).toBe(64);
+    expect(stranger.body.data.embeds[0].description).toMatch(/Only the person who ran this search/);
+
+    const expired = await callbackOf(press('search:nosuchsession:1', 'guild'));
+    expect(expired.body.data.flags).toBe(64);
+    expect(expired.body.data.embeds[0].description).toMatch(/can no longer be paged/);
+  });
+
+  it('autocompletes the article option from memory', async () => {
+    const interaction = fake.dispatchInteraction({
+      type: 4,
+      locale: 'zh-TW',
+      ...asker('guild'),
+      data: { id: nextSnowflake(), name: 'summary', type: 1, options: [{ name: 'article', type: 3, value: '东方电气', focused: true }] },
+    });
+    const callback = await callbackOf(interaction);
+    expect(callback.body.type).toBe(8);
+    expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
+  });
+
+  it('answers /summary in a DM with English labels and the article’s own text', async () => {
+    const callback = await callbackOf(command('summary', { article: '004_62825ae384032cb4' }, 'dm', 'en-US'));
+    const embeds = callback.body.data.embeds;
+    expect(embeds[0].title).toBe('Summary: 東方電氣集團舉行黨組理論學習中心組(擴大)學習會');
+    expect(embeds[1].title).toBe('東方電氣集團 · 黨組理論學習中心組(擴大)學習會');
+    expect(embeds[1].fields.find((field: { name: string }) => field.name === 'Chair').value).toBe('**俞培根** · 黨組書記、董事長');
+  });
+
+  it('answers /participants in Traditional for zh-TW', async () => {
+    const callback = await callbackOf(command('participants', { article: '001_d409caa57de1005b' }, 'guild', 'zh-TW'));
+    const [embed] = callback.body.data.embeds;
+    expect(embed.title).toMatch(/^參會人員：/);
+    expect(embed.description).toContain('• **婁宇** · 院董事長、黨委書記 · 講話、出席');
+  });
+
+  it('answers an unknown article ephemerally, with suggestions', async () => {
+    const callback = await callbackOf(command('summary', { article: '00' }, 'guild', 'en-US'));
+    expect(callback.body.data.flags).toBe(64);
+    expect(callback.body.data.embeds[0].description).toContain('Did you mean:');
+  });
+
+  it('waits out a 429 on the reply and sends it again', async () => {
+    fake.fail(request => request.path.endsWith('/callback') && request.body?.data?.embeds?.[0]?.title === 'Search: “揭榜”', 429, 1, { 'retry-after': '0.05' }, { message: 'You are being rate limited.', retry_after: 0.05, global: false });
+    const interaction = command('search', { phrase: '揭榜' }, 'guild', 'en-US');
+    const path = `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+    await expect.poll(() => fake.requests.filter(request => request.path === path).length, { timeout: 5000 }).toBe(2);
+  });
+
+  it('retries a 500 on the reply until it goes through', async () => {
+    fake.fail(request => request.path.endsWith('/callback') && request.body?.data?.embeds?.[0]?.title === 'Search: “挂帥”', 500, 2);
+    const interaction = command('search', { phrase: '挂帥' }, 'guild', 'en-US');
+    const path = `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+    await expect.poll(() => fake.requests.filter(request => request.path === path).length, { timeout: 5000 }).toBe(3);
+  });
+
+  it('keeps running when Discord refuses every attempt at a reply', async () => {
+    fake.fail(request => request.path.endsWith('/callback') && request.body?.data?.embeds?.[0]?.title === 'Search: “樂凱”', 500, 8);
+    const failing = command('search', { phrase: '樂凱' }, 'guild', 'en-US');
+    const path = `/api/v10/interactions/${failing.id}/${failing.token}/callback`;
+    await expect.poll(() => fake.requests.filter(request => request.path === path).length, { timeout: 5000 }).toBeGreaterThanOrEqual(4);
+    const after = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
+    expect(after.body.type).toBe(4);
+  });
+
+  it('logs a warning, not an error, when Discord says the interaction is gone', async () => {
+    const written: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    try {
+      fake.fail(request => request.path.endsWith('/callback') && request.body?.data?.embeds?.[0]?.title === 'Search: “先行”', 404, 1, {}, { message: 'Unknown interaction', code: 10062 });
+      command('search', { phrase: '先行' }, 'guild', 'en-US');
+      await expect.poll(() => written.join(''), { timeout: 5000 }).toMatch(/WARN \/search: Discord no longer accepts an answer \(10062\)/);
+      expect(written.join('')).not.toMatch(/ERROR/);
+    } finally {
+      process.stderr.write = write;
+    }
+  });
+
+  it('resumes after the gateway drops, and keeps answering', async () => {
+    const before = fake.gatewayOps.length;
+    fake.dropGateway();
+    const resume = await fake.waitForGatewayOp(6, before);
+    expect(resume.d).toMatchObject({ token: TOKEN, session_id: 'fake-session' });
+    await new Promise(resolve => setTimeout(resolve, 100));
+    const callback = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
+    expect(callback.body.data.embeds[0].title).toBe('Search: “新質生產力”');
+  });
+});

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { startHealthServer } from '../src/health';
+import { execForm, instructions } from './dockerfile';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..');
+
+describe('the Dockerfile', () => {
+  it('copies files that exist', () => {
+    for (const copy of instructions('COPY').filter(line => !line.startsWith('--from'))) {
+      const sources = copy.split(/\s+/).slice(0, -1);
+      for (const source of sources) expect(existsSync(join(ROOT, source)), source).toBe(true);
+    }
+  });
+
+  it('builds in one stage and runs as a non-root user under an init in another', () => {
+    expect(instructions('FROM')).toHaveLength(2);
+    expect(instructions('FROM')[0]).toMatch(/ AS build$/);
+    expect(instructions('RUN')[0]).toMatch(/python3 make g\+\+/);
+    expect(instructions('USER')).toEqual(['node']);
+    expect(execForm('ENTRYPOINT')).toEqual(['dumb-init', '--']);
+    expect(execForm('CMD')[0]).toBe('node');
+  });
+
+  it('has a health check that passes while /healthz answers and fails when it does not', async () => {
+    const [command, ...args] = execForm('HEALTHCHECK');
+    expect(command).toBe('node');
+    const check = (port: string | undefined) =>
+      run(process.execPath, args, { env: { ...process.env, HEALTH_PORT: port ?? '' } }).then(
+        () => 0,
+        (error: { code: number }) => error.code,
+      );
+    const server = await startHealthServer(0, () => true);
+    const { port } = server.address() as { port: number };
+    expect(await check(String(port))).toBe(0);
+    await new Promise(resolve => server.close(resolve));
+    expect(await check(String(port))).toBe(1);
+    expect(await check(undefined)).toBe(0);
+  });
+});

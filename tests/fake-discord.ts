@@ -1,0 +1,268 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A stand-in for Discord on 127.0.0.1: the REST routes a bot answering interactions uses, and a gateway
+ * that says HELLO, answers heartbeats, sends READY on IDENTIFY and RESUMED on RESUME, and dispatches the
+ * interactions a test sends. The real discord.js client talks to it through DISCORD_API_URL.
+ */
+
+export const APPLICATION_ID = '100000000000000001';
+export const BOT_USER = { id: APPLICATION_ID, username: 'meeting-reports', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly body: any;
+  readonly authorization: string | undefined;
+  readonly at: number;
+}
+
+/** A scripted answer for the next request that matches: a status, its headers and body. */
+interface Fault {
+  readonly matches: (request: RecordedRequest) => boolean;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+  remaining: number;
+}
+
+let snowflake = 200000000000000000n;
+export function nextSnowflake(): string {
+  snowflake += 1n;
+  return String(snowflake);
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly gatewayOps: { op: number; d: any }[] = [];
+  private readonly http: Server;
+  private readonly gateway: WebSocketServer;
+  private readonly sockets = new Set<WebSocket>();
+  private readonly faults: Fault[] = [];
+  private readonly waiters: { predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
+  private sequence = 0;
+  private port = 0;
+
+  private constructor() {
+    this.http = createServer((request, response) => void this.handle(request, response));
+    this.gateway = new WebSocketServer({ server: this.http, path: '/gateway' });
+    this.gateway.on('connection', socket => this.connect(socket));
+  }
+
+  static async start(): Promise<FakeDiscord> {
+    const fake = new FakeDiscord();
+    fake.http.listen(0, '127.0.0.1');
+    await once(fake.http, 'listening');
+    fake.port = (fake.http.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** The next `times` requests that match are answered with this status instead. */
+  fail(matches: (request: RecordedRequest) => boolean, status: number, times = 1, headers?: Record<string, string>, body?: unknown): void {
+    this.faults.push({ matches, status, headers, body, remaining: times });
+  }
+
+  /** Resolves with the first request, past or future, that matches. */
+  waitForRequest(predicate: (request: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+    const seen = this.requests.find(predicate);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake Discord: no matching request arrived')), timeoutMs);
+      this.waiters.push({
+        predicate,
+        resolve: request => {
+          clearTimeout(timer);
+          resolve(request);
+        },
+      });
+    });
+  }
+
+  waitForGatewayOp(op: number, after = 0, timeoutMs = 5000): Promise<{ op: number; d: any }> {
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const poll = () => {
+        const found = this.gatewayOps.slice(after).find(entry => entry.op === op);
+        if (found) return resolve(found);
+        if (Date.now() - started > timeoutMs) return reject(new Error(`fake Discord: no gateway op ${op}`));
+        setTimeout(poll, 10);
+      };
+      poll();
+    });
+  }
+
+  /** Sends INTERACTION_CREATE for an interaction and returns it, with the id and token the bot must answer to. */
+  dispatchInteraction(interaction: Record<string, unknown>): { id: string; token: string } {
+    const id = nextSnowflake();
+    const token = `token-${id}`;
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      token,
+      application_id: APPLICATION_ID,
+      version: 1,
+      entitlements: [],
+      authorizing_integration_owners: {},
+      app_permissions: '0',
+      ...interaction,
+    });
+    return { id, token };
+  }
+
+  /** Closes every gateway connection with a code that makes the client resume. */
+  dropGateway(): void {
+    for (const socket of this.sockets) socket.close(4000, 'test drop');
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.close(4004, 'test over');
+    for (const socket of this.sockets) socket.terminate();
+    this.gateway.close();
+    this.http.closeAllConnections();
+    await new Promise<void>(resolve => this.http.close(() => resolve()));
+  }
+
+  private dispatch(type: string, data: unknown): void {
+    this.sequence += 1;
+    const payload = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
+    for (const socket of this.sockets) socket.send(payload);
+  }
+
+  private connect(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
+    socket.on('message', raw => {
+      const message = JSON.parse(String(raw)) as { op: number; d: any };
+      this.gatewayOps.push(message);
+      if (message.op === 1) socket.send(JSON.stringify({ op: 11 }));
+      if (message.op === 2) {
+        this.sequence += 1;
+        socket.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: this.sequence,
+            d: {
+              v: 10,
+              user: BOT_USER,
+              application: { id: APPLICATION_ID, flags: 0 },
+              guilds: [],
+              session_id: 'fake-session',
+              resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+              shard: [0, 1],
+            },
+          }),
+        );
+      }
+      if (message.op === 6) {
+        this.sequence += 1;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
+      }
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${this.port}`);
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      query: url.search,
+      body: text ? safeJson(text) : null,
+      authorization: request.headers.authorization,
+      at: Date.now(),
+    };
+    this.requests.push(recorded);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.predicate(recorded)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(recorded);
+      }
+    }
+
+    const fault = this.faults.find(candidate => candidate.remaining > 0 && candidate.matches(recorded));
+    if (fault) {
+      fault.remaining -= 1;
+      response.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
+      response.end(JSON.stringify(fault.body ?? { message: 'scripted failure', code: 0 }));
+      return;
+    }
+
+    if (recorded.method === 'GET' && url.pathname === '/api/v10/gateway/bot') {
+      return json(response, 200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(url.pathname)) {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
+    if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/.+)?$/.test(url.pathname)) {
+      return json(response, 200, message(recorded.body));
+    }
+    json(response, 404, { message: 'Unknown route in fake Discord', code: 0 });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function message(body: any) {
+  return {
+    id: nextSnowflake(),
+    channel_id: '300000000000000001',
+    type: 0,
+    content: body?.content ?? '',
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    flags: body?.flags ?? 0,
+    author: BOT_USER,
+  };
+}
+
+/** A member of a test guild, or a user in a DM: the parts of an interaction that say who asked. */
+export function asker(where: 'guild' | 'dm', userId = '400000000000000001') {
+  const user = { id: userId, username: `user${userId.slice(-2)}`, discriminator: '0', global_name: null, avatar: null };
+  const channel = where === 'guild' ? { id: '300000000000000001', type: 0, guild_id: '500000000000000001', name: 'reports' } : { id: '300000000000000002', type: 1 };
+  return where === 'guild'
+    ? {
+        guild_id: '500000000000000001',
+        guild_locale: 'en-US',
+        channel_id: channel.id,
+        channel,
+        member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+        context: 0,
+      }
+    : { channel_id: channel.id, channel, user, context: 1 };
+}

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execForm } from './dockerfile';
+import { FakeDiscord } from './fake-discord';
+
+const ROOT = join(__dirname, '..');
+const TOKEN = 'fake-bot-token.for-process-tests-0123';
+let fake: FakeDiscord;
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+function startBotProcess(env: Record<string, string>) {
+  // The container's own start command, so that this test also proves the Dockerfile's CMD.
+  const [, ...args] = execForm('CMD');
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', chunk => (output += chunk));
+  child.stderr.on('data', chunk => (output += chunk));
+  const logged = (pattern: RegExp) => expect.poll(() => output, { timeout: 15_000 }).toMatch(pattern);
+  return { child, logged, output: () => output };
+}
+
+describe('the bot process', () => {
+  it('answers health checks, and exits 0 within 5 seconds of SIGTERM', async () => {
+    const port = await freePort();
+    const bot = startBotProcess({ HEALTH_PORT: String(port) });
+    await bot.logged(/connected to Discord/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+
+    const sent = Date.now();
+    bot.child.kill('SIGTERM');
+    const [code] = await once(bot.child, 'exit');
+    expect(code).toBe(0);
+    expect(Date.now() - sent).toBeLessThan(5000);
+    expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it('stops at start with a message naming a wrong key, and never prints the token', async () => {
+    const bot = startBotProcess({ DEV_GUILD_ID: 'not-a-number' });
+    const [code] = await once(bot.child, 'exit');
+    expect(code).toBe(1);
+    expect(bot.output()).toMatch(/DEV_GUILD_ID must be a server id/);
+    expect(bot.output()).not.toContain(TOKEN);
+  });
+});
