@@ -2,15 +2,17 @@ import type { Article } from './corpus/article';
 import { summarizeArticle, type ArticleSummary } from './meetings/summarize';
 import { findParticipants, type Participants } from './people/participants';
 import { checkPhrase, occurrences } from './search/phrase';
-import { WordIndex } from './search/word-index';
+import { PhraseIndex } from './search/phrase-index';
+import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
-import { foldWithMap, sourceRange, type FoldedText } from './text/fold';
+import { foldWithMap, sourceRange } from './text/fold';
 
-/** An article that mentions the phrase, with each mention as a [start, end) range of its text. */
+/** An article that mentions the phrase, and how often. */
 export interface SearchHit {
   readonly article: Article;
   readonly occurrences: number;
-  readonly mentions: readonly (readonly [number, number])[];
+  /** The folded phrase, to find the mentions again when they are shown. */
+  readonly needle: string;
 }
 
 export type SearchOutcome =
@@ -26,18 +28,20 @@ const OPENING_LENGTH = 200;
 export class Library {
   readonly articles: readonly Article[];
   private readonly byId: Map<string, Article>;
-  private readonly foldedTexts: readonly FoldedText[];
+  private readonly foldedTexts: readonly string[];
   private readonly foldedTitles: readonly string[];
   private readonly foldedIds: readonly string[];
   private readonly foldedDates: readonly string[];
-  private wordIndex: WordIndex | null = null;
+  private readonly index: PhraseIndex;
   private readonly participantsCache = new Map<string, Participants>();
   private readonly summaryCache = new Map<string, ArticleSummary>();
 
   constructor(articles: readonly Article[]) {
     this.articles = articles;
     this.byId = new Map(articles.map(article => [article.id, article]));
-    this.foldedTexts = articles.map(article => foldWithMap(article.text));
+    // Folded texts only: the way back to the article's words is folded again for the few hits shown.
+    this.foldedTexts = articles.map(article => foldWithMap(article.text).text);
+    this.index = new PhraseIndex(this.foldedTexts);
     this.foldedTitles = articles.map(article => foldWithMap(article.title).text);
     this.foldedIds = articles.map(article => foldWithMap(article.id).text);
     this.foldedDates = articles.map(article => (article.date ? foldWithMap(`${article.date.text} ${formatDateNumbers(article.date)}`).text : ''));
@@ -56,28 +60,23 @@ export class Library {
     if (!checked.ok) return { kind: 'refused', query, reason: checked.reason };
     const needle = checked.folded;
 
-    const ranked: { hit: SearchHit; inTitle: boolean; first: number }[] = [];
-    this.articles.forEach((article, position) => {
-      const folded = this.foldedTexts[position]!;
-      const starts = occurrences(folded.text, needle);
-      if (starts.length === 0) return;
-      const mentions = starts.map(start => sourceRange(article.text, folded, start, start + needle.length));
-      ranked.push({
-        hit: { article, occurrences: starts.length, mentions },
-        inTitle: this.foldedTitles[position]!.includes(needle),
-        first: starts[0]!,
-      });
-    });
-    if (ranked.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle) };
-
-    ranked.sort(
+    const { documents, counts, firstStarts } = this.index.find(needle);
+    if (documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle) };
+    const inTitle = documents.map(document => Number(this.foldedTitles[document]!.includes(needle)));
+    const order = Array.from(documents.keys()).sort(
       (a, b) =>
-        b.hit.occurrences - a.hit.occurrences ||
-        Number(b.inTitle) - Number(a.inTitle) ||
-        a.first - b.first ||
-        compareIds(a.hit.article.id, b.hit.article.id),
+        counts[b]! - counts[a]! ||
+        inTitle[b]! - inTitle[a]! ||
+        firstStarts[a]! - firstStarts[b]! ||
+        compareIds(this.articles[documents[a]!]!.id, this.articles[documents[b]!]!.id),
     );
-    return { kind: 'found', query, hits: ranked.map(entry => entry.hit) };
+    return { kind: 'found', query, hits: order.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle })) };
+  }
+
+  /** Each mention of a hit as a [start, end) range of the article's own text. */
+  mentions(hit: SearchHit): [number, number][] {
+    const folded = foldWithMap(hit.article.text);
+    return occurrences(folded.text, hit.needle).map(start => sourceRange(hit.article.text, folded, start, start + hit.needle.length));
   }
 
   /** Who took part in the meeting the article reports (computed once, then kept). */
@@ -117,16 +116,30 @@ export class Library {
       else if (this.foldedTitles[position]!.includes(needle)) rank = 2;
       else if (id.includes(needle)) rank = 3;
       else if (this.foldedDates[position]!.includes(needle)) rank = 4;
-      else if (this.foldedTexts[position]!.text.slice(0, OPENING_LENGTH).includes(needle)) rank = 5;
+      else if (this.foldedTexts[position]!.slice(0, OPENING_LENGTH).includes(needle)) rank = 5;
       if (rank >= 0) ranked.push({ position, rank });
     });
     ranked.sort((a, b) => a.rank - b.rank || a.position - b.position);
     return ranked.slice(0, limit).map(({ position }) => this.articles[position]!);
   }
 
+  /**
+   * The articles that share the most telling words with a phrase no article contains: each word of the
+   * phrase (as the segmenter cuts it) found in an article counts by its rarity across the corpus.
+   */
   private closestByWords(foldedQuery: string): Article[] {
-    this.wordIndex ??= new WordIndex(this.articles.map((_, position) => ({ title: this.foldedTitles[position]!, text: this.foldedTexts[position]!.text })));
-    return this.wordIndex.closest(foldedQuery, CLOSEST_LIMIT).map(position => this.articles[position]!);
+    const words = new Set(segmentWords(foldedQuery));
+    const scores = new Map<number, number>();
+    for (const word of words) {
+      const { documents } = this.index.find(word);
+      if (documents.length === 0) continue;
+      const weight = Math.log(1 + this.articles.length / documents.length) * word.length;
+      for (const document of documents) scores.set(document, (scores.get(document) ?? 0) + weight);
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CLOSEST_LIMIT)
+      .map(([document]) => this.articles[document]!);
   }
 }
 

@@ -12,7 +12,7 @@ describe('Library.search', async () => {
       if (outcome.kind !== 'found') return;
       expect(outcome.hits.map(hit => [hit.article.id, hit.occurrences])).toEqual([['000_5a4681f7358e924d', 2]]);
       const [hit] = outcome.hits;
-      expect(hit!.mentions.map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['新質生產力', '新質生產力']);
+      expect(library.mentions(hit!).map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['新質生產力', '新質生產力']);
     }
   });
 
@@ -33,7 +33,7 @@ describe('Library.search', async () => {
     expect(outcome.kind).toBe('found');
     if (outcome.kind !== 'found') return;
     const [hit] = outcome.hits;
-    expect(hit!.mentions.map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['楊光明', '楊光明']);
+    expect(library.mentions(hit!).map(([start, end]) => hit!.article.text.slice(start, end))).toEqual(['楊光明', '楊光明']);
   });
 
   it('ranks more mentions first, then a mention in the title, then the earliest mention', () => {

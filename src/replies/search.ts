@@ -37,7 +37,7 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
   const index = Math.min(Math.max(0, pageIndex), pageCount - 1);
   const pageHits = outcome.hits.slice(index * HITS_PER_PAGE, (index + 1) * HITS_PER_PAGE);
   const mentions = outcome.hits.reduce((sum, hit) => sum + hit.occurrences, 0);
-  const entries = pageHits.map((hit, offset) => truncate(hitEntry(hit, index * HITS_PER_PAGE + offset + 1, script, labels), ENTRY_MAX));
+  const entries = pageHits.map((hit, offset) => truncate(hitEntry(library, hit, index * HITS_PER_PAGE + offset + 1, script, labels), ENTRY_MAX));
   return {
     cards: [
       {
@@ -56,8 +56,8 @@ function articleLine(article: Article, script: Script): string {
   return `${bold(escapeMarkdown(inScript(article.title, script)))}${date} · \`${article.id.replace(/`/g, "'")}\``;
 }
 
-function hitEntry(hit: SearchHit, rank: number, script: Script, labels: Labels): string {
-  const snippets = buildSnippets(hit.article.text, hit.mentions, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
+function hitEntry(library: Library, hit: SearchHit, rank: number, script: Script, labels: Labels): string {
+  const snippets = buildSnippets(hit.article.text, library.mentions(hit), { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
   const lines = snippets.map(snippet => `> ${renderSnippet(snippet, script)}`);
   return [`${rank}. ${articleLine(hit.article, script)} · ${labels.mentions(hit.occurrences)}`, ...lines].join('\n');
 }

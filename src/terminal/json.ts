@@ -24,7 +24,7 @@ export function searchJson(library: Library, query: string) {
     results: hits.map(hit => ({
       ...articleJson(hit.article),
       occurrences: hit.occurrences,
-      snippets: buildSnippets(hit.article.text, hit.mentions, { context: SNIPPET_CONTEXT, maxSnippets: Infinity }).map(snippet => ({
+      snippets: buildSnippets(hit.article.text, library.mentions(hit), { context: SNIPPET_CONTEXT, maxSnippets: Infinity }).map(snippet => ({
         text: snippet.text,
         highlights: snippet.highlights,
       })),
