@@ -37,8 +37,8 @@ async function main(argv: string[]): Promise<number> {
   if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a whole number from 1, not "${values.page}"`);
 
   setQuiet(true);
-  const dataDir = values.data ? resolve(values.data) : readConfig().dataDir;
-  const library = await openLibrary(dataDir);
+  const config = readConfig();
+  const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir);
   const text = rest.join(' ');
 
   if (values.json) {

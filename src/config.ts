@@ -1,14 +1,18 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The bundled corpus, found from the code's own place so that any working directory works. */
-export const BUNDLED_DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'data');
+export const BUNDLED_DATA_DIR = resolve(PROJECT_ROOT, 'data');
+const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.cache');
 
 export interface Config {
   readonly discordToken: string | null;
   readonly discordClientId: string | null;
   readonly devGuildId: string | null;
   readonly dataDir: string;
+  /** Where the start-up cache is kept, or null when it is switched off. */
+  readonly cacheDir: string | null;
   readonly discordApiUrl: string | null;
   readonly healthPort: number | null;
 }
@@ -58,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discordClientId,
     devGuildId,
     dataDir: resolve(value('DATA_DIR') ?? BUNDLED_DATA_DIR),
+    cacheDir: value('CACHE_DIR') === 'off' ? null : resolve(value('CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     healthPort,
   };

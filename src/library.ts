@@ -2,7 +2,7 @@ import type { Article } from './corpus/article';
 import { summarizeArticle, type ArticleSummary } from './meetings/summarize';
 import { findParticipants, type Participants } from './people/participants';
 import { checkPhrase, occurrences } from './search/phrase';
-import { PhraseIndex } from './search/phrase-index';
+import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
 import { foldWithMap, sourceRange } from './text/fold';
@@ -24,6 +24,12 @@ const CLOSEST_LIMIT = 5;
 /** How much of an article's opening is searched when suggesting articles: it names the organiser and meeting. */
 const OPENING_LENGTH = 200;
 
+/** What building a library computes from its articles, kept by the start-up cache. */
+export interface PreparedIndex {
+  readonly foldedTexts: readonly string[];
+  readonly index: PhraseIndexArrays;
+}
+
 /** The articles in memory with what answers questions about them: the bot's whole state. */
 export class Library {
   readonly articles: readonly Article[];
@@ -36,15 +42,20 @@ export class Library {
   private readonly participantsCache = new Map<string, Participants>();
   private readonly summaryCache = new Map<string, ArticleSummary>();
 
-  constructor(articles: readonly Article[]) {
+  constructor(articles: readonly Article[], prepared?: PreparedIndex) {
     this.articles = articles;
     this.byId = new Map(articles.map(article => [article.id, article]));
     // Folded texts only: the way back to the article's words is folded again for the few hits shown.
-    this.foldedTexts = articles.map(article => foldWithMap(article.text).text);
-    this.index = new PhraseIndex(this.foldedTexts);
+    this.foldedTexts = prepared?.foldedTexts ?? articles.map(article => foldWithMap(article.text).text);
+    this.index = new PhraseIndex(this.foldedTexts, prepared?.index);
     this.foldedTitles = articles.map(article => foldWithMap(article.title).text);
     this.foldedIds = articles.map(article => foldWithMap(article.id).text);
     this.foldedDates = articles.map(article => (article.date ? foldWithMap(`${article.date.text} ${formatDateNumbers(article.date)}`).text : ''));
+  }
+
+  /** The folded texts and index arrays, for the start-up cache. */
+  prepared(): PreparedIndex {
+    return { foldedTexts: this.foldedTexts, index: this.index.arrays() };
   }
 
   get(id: string): Article | undefined {
@@ -53,14 +64,15 @@ export class Library {
 
   /**
    * Every article whose folded text contains the folded phrase, most mentions first; ties go to the
-   * article that names the phrase in its title, then to the one that mentions it earliest.
+   * article that names the phrase in its title, then to the one that mentions it earliest, then to the
+   * one that comes first in the corpus.
    */
   search(query: string): SearchOutcome {
     const checked = checkPhrase(query);
     if (!checked.ok) return { kind: 'refused', query, reason: checked.reason };
     const needle = checked.folded;
 
-    const { documents, counts, firstStarts } = this.index.find(needle);
+    const { documents, counts, firstStarts } = this.findPhrase(needle);
     if (documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle) };
     const inTitle = documents.map(document => Number(this.foldedTitles[document]!.includes(needle)));
     const order = Array.from(documents.keys()).sort(
@@ -68,9 +80,14 @@ export class Library {
         counts[b]! - counts[a]! ||
         inTitle[b]! - inTitle[a]! ||
         firstStarts[a]! - firstStarts[b]! ||
-        compareIds(this.articles[documents[a]!]!.id, this.articles[documents[b]!]!.id),
+        documents[a]! - documents[b]!,
     );
     return { kind: 'found', query, hits: order.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle })) };
+  }
+
+  /** The articles (by position) that contain a folded phrase, with its counts: exact, without ranking. */
+  findPhrase(needle: string): PhraseMatches {
+    return this.index.find(needle);
   }
 
   /** Each mention of a hit as a [start, end) range of the article's own text. */
@@ -141,8 +158,4 @@ export class Library {
       .slice(0, CLOSEST_LIMIT)
       .map(([document]) => this.articles[document]!);
   }
-}
-
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -13,7 +13,7 @@ async function main(): Promise<number> {
   const config = readConfig();
   registerSecret(config.discordToken ?? undefined);
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
-  const library = await openLibrary(config.dataDir);
+  const library = await openLibrary(config.dataDir, config.cacheDir);
 
   if (config.discordToken) {
     const { startBot } = await import('./discord/bot');

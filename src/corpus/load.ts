@@ -20,7 +20,8 @@ const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
 type FileKind = 'article' | 'jsonl' | 'jsonl.gz';
 
-function kindOf(name: string): FileKind | null {
+/** What a corpus folder's file holds, judged by its name; null for files that are not the corpus's. */
+export function kindOf(name: string): FileKind | null {
   if (name.endsWith('.jsonl.gz')) return 'jsonl.gz';
   const extension = extname(name).toLowerCase();
   if (extension === '.jsonl') return 'jsonl';

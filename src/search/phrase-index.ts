@@ -8,8 +8,59 @@
  */
 
 const EMPTY = new Uint32Array(0);
-/** Single characters are keyed above every pair of UTF-16 units. */
-const SINGLE_BASE = 0x1_0000_0000;
+/** Single characters have the first 65,536 ids; pairs of UTF-16 units are numbered after them. */
+const SINGLE_IDS = 0x10000;
+
+/**
+ * Dense ids for pairs of UTF-16 units (a 32-bit key), in an open-addressing table: a JavaScript Map
+ * costs several times as much for the tens of millions of look-ups a build makes.
+ */
+class PairIds {
+  constructor(
+    private keys: Uint32Array = new Uint32Array(1 << 20),
+    private ids: Int32Array = new Int32Array(1 << 20).fill(-1),
+    public size = 0,
+  ) {}
+
+  export(): { keys: Uint32Array; ids: Int32Array; size: number } {
+    return { keys: this.keys, ids: this.ids, size: this.size };
+  }
+
+  idOf(key: number, create: boolean): number {
+    let mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    for (;;) {
+      const id = this.ids[slot]!;
+      if (id < 0) break;
+      if (this.keys[slot] === key) return id;
+      slot = (slot + 1) & mask;
+    }
+    if (!create) return -1;
+    if ((this.size + 1) * 2 > this.keys.length) {
+      this.rehash();
+      mask = this.keys.length - 1;
+      slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & mask;
+    }
+    this.keys[slot] = key;
+    this.ids[slot] = this.size;
+    return this.size++;
+  }
+
+  private rehash(): void {
+    const { keys, ids } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.ids = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let old = 0; old < keys.length; old++) {
+      if (ids[old]! < 0) continue;
+      let slot = Math.imul(keys[old]!, 0x9e3779b1) >>> 0 & mask;
+      while (this.ids[slot]! >= 0) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[old]!;
+      this.ids[slot] = ids[old]!;
+    }
+  }
+}
 
 /** Documents that contain the needle, and its non-overlapping occurrences in each. */
 export interface PhraseMatches {
@@ -18,12 +69,32 @@ export interface PhraseMatches {
   readonly firstStarts: Uint32Array;
 }
 
+/** The index's arrays, as the start-up cache stores them. */
+export interface PhraseIndexArrays {
+  readonly pairKeys: Uint32Array;
+  readonly pairIds: Int32Array;
+  readonly pairCount: number;
+  readonly offsets: Uint32Array;
+  readonly postings: Uint32Array;
+}
+
 export class PhraseIndex {
-  private readonly keyIds = new Map<number, number>();
+  private readonly pairIds: PairIds;
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
 
-  constructor(private readonly texts: readonly string[]) {
+  /** An index over the folded texts, built now, or restored from arrays built before over the same texts. */
+  constructor(
+    private readonly texts: readonly string[],
+    restored?: PhraseIndexArrays,
+  ) {
+    if (restored) {
+      this.pairIds = new PairIds(restored.pairKeys, restored.pairIds, restored.pairCount);
+      this.offsets = restored.offsets;
+      this.postings = restored.postings;
+      return;
+    }
+    this.pairIds = new PairIds();
     // First pass: each document's distinct keys as dense ids, and how many documents hold each key.
     let counts: Uint32Array = new Uint32Array(1 << 16);
     let perDocument: Uint32Array = new Uint32Array(1 << 20);
@@ -35,11 +106,11 @@ export class PhraseIndex {
       let size = 0;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
-        scratch[size++] = this.idOf(SINGLE_BASE + code);
-        if (i + 1 < text.length) scratch[size++] = this.idOf(code * 0x10000 + text.charCodeAt(i + 1));
+        scratch[size++] = code;
+        if (i + 1 < text.length) scratch[size++] = SINGLE_IDS + this.pairIds.idOf(code * 0x10000 + text.charCodeAt(i + 1), true);
       }
       const distinct = uniqueSorted(scratch.subarray(0, size));
-      if (counts.length < this.keyIds.size) counts = grow(counts, this.keyIds.size * 2);
+      if (counts.length < SINGLE_IDS + this.pairIds.size) counts = grow(counts, (SINGLE_IDS + this.pairIds.size) * 2);
       if (perDocument.length < used + distinct.length) perDocument = grow(perDocument, (used + distinct.length) * 2);
       for (const id of distinct) counts[id]!++;
       perDocument.set(distinct, used);
@@ -48,7 +119,7 @@ export class PhraseIndex {
     });
 
     // Second pass: lay the lists out end to end; documents arrive in order, so each list is sorted.
-    const keyCount = this.keyIds.size;
+    const keyCount = SINGLE_IDS + this.pairIds.size;
     this.offsets = new Uint32Array(keyCount + 1);
     for (let id = 0; id < keyCount; id++) this.offsets[id + 1] = this.offsets[id]! + counts[id]!;
     this.postings = new Uint32Array(this.offsets[keyCount]!);
@@ -58,6 +129,11 @@ export class PhraseIndex {
       for (let at = start; at < end; at++) this.postings[cursor[perDocument[at]!]!++] = document;
       start = end;
     });
+  }
+
+  arrays(): PhraseIndexArrays {
+    const { keys, ids, size } = this.pairIds.export();
+    return { pairKeys: keys, pairIds: ids, pairCount: size, offsets: this.offsets, postings: this.postings };
   }
 
   /** Every document that contains the folded needle, in document order, with its counts and first starts. */
@@ -80,26 +156,19 @@ export class PhraseIndex {
     return { documents: documents.subarray(0, found), counts: counts.subarray(0, found), firstStarts: firstStarts.subarray(0, found) };
   }
 
-  private idOf(key: number): number {
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      id = this.keyIds.size;
-      this.keyIds.set(key, id);
-    }
-    return id;
-  }
-
-  private list(key: number): Uint32Array | null {
-    const id = this.keyIds.get(key);
-    return id === undefined ? null : this.postings.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+  private list(id: number): Uint32Array | null {
+    if (id < 0) return null;
+    const list = this.postings.subarray(this.offsets[id]!, this.offsets[id + 1]!);
+    return list.length ? list : null;
   }
 
   private candidates(needle: string): Uint32Array {
     if (needle.length === 0) return EMPTY;
-    if (needle.length === 1) return this.list(SINGLE_BASE + needle.charCodeAt(0)) ?? EMPTY;
+    if (needle.length === 1) return this.list(needle.charCodeAt(0)) ?? EMPTY;
     const lists: Uint32Array[] = [];
     for (let i = 0; i + 1 < needle.length; i++) {
-      const list = this.list(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1));
+      const pair = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
+      const list = this.list(pair < 0 ? -1 : SINGLE_IDS + pair);
       if (!list) return EMPTY;
       lists.push(list);
     }

@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { createGunzip, createGzip } from 'node:zlib';
+import { openLibrary } from '../src/corpus/open';
+import { setQuiet } from '../src/log';
+import { fold } from '../src/text/fold';
+
+/**
+ * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
+ * corpus, against a brute-force scan measured in the same run. Fails when the index and the scan give
+ * different articles or counts for any phrase.
+ */
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: resolve(ROOT, '..', 'shared', 'bench', 'xwlb-zh-Hant.jsonl.gz') },
+    times: { type: 'string', default: '1' },
+    limit: { type: 'string' },
+    repeats: { type: 'string', default: '30' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const times = Number(values.times);
+const repeats = Number(values.repeats);
+/** Common, rare and absent phrases in the news corpus, in both scripts. */
+const PHRASES = ['習近平', '中央政治局', '发展', '鄉村振興', '高质量发展', '碳達峰', '航天強國', '北斗', '新質生產力', '不存在的短語', '量子糾纏貓', '一带一路倡议十周年'];
+
+setQuiet(true);
+const work = await mkdtemp(join(tmpdir(), 'bench-'));
+try {
+  const corpus = join(work, 'corpus');
+  const articlesWritten = await replicate(values.data!, corpus, times, values.limit ? Number(values.limit) : Infinity);
+  const cache = join(work, 'cache');
+
+  const build = await startOnce(corpus, cache);
+  const cached = await startOnce(corpus, cache);
+
+  const library = await openLibrary(corpus, cache);
+  const folded = library.prepared().foldedTexts;
+  const index: number[] = [];
+  const ranked: number[] = [];
+  const baseline: number[] = [];
+  const mismatches: string[] = [];
+  for (const phrase of PHRASES) {
+    const needle = fold(phrase);
+    const expected = scan(folded, needle);
+    const matches = library.findPhrase(needle);
+    const outcome = library.search(phrase);
+    const found = Array.from(matches.documents, (document, at) => `${library.articles[document]!.id}:${matches.counts[at]}`).sort();
+    const shown = outcome.kind === 'found' ? outcome.hits.map(hit => `${hit.article.id}:${hit.occurrences}`).sort() : [];
+    const want = expected.map(([document, count]) => `${library.articles[document]!.id}:${count}`).sort();
+    if (found.join() !== want.join() || shown.join() !== want.join()) mismatches.push(`${phrase}: index ${found.length} articles, search ${shown.length}, scan ${want.length}`);
+    for (let round = 0; round < repeats; round++) {
+      let started = performance.now();
+      library.findPhrase(needle);
+      index.push(performance.now() - started);
+      started = performance.now();
+      scan(folded, needle);
+      baseline.push(performance.now() - started);
+      started = performance.now();
+      library.search(phrase);
+      ranked.push(performance.now() - started);
+    }
+  }
+
+  const report = {
+    articles: library.articles.length,
+    written: articlesWritten,
+    characters: library.articles.reduce((sum, article) => sum + article.text.length, 0),
+    buildMs: Math.round(build.wallMs),
+    buildOpenMs: Math.round(build.openMs),
+    startWithCacheMs: Math.round(cached.wallMs),
+    startWithCacheOpenMs: Math.round(cached.openMs),
+    rssAfterStartMb: Math.round(cached.rssMb),
+    rssAfterBuildMb: Math.round(build.rssMb),
+    index: { p50Ms: round3(percentile(index, 50)), p99Ms: round3(percentile(index, 99)) },
+    baseline: { p50Ms: round3(percentile(baseline, 50)), p99Ms: round3(percentile(baseline, 99)) },
+    rankedSearch: { p50Ms: round3(percentile(ranked, 50)), p99Ms: round3(percentile(ranked, 99)) },
+    p99Ratio: Math.round((percentile(baseline, 99) / percentile(index, 99)) * 10) / 10,
+    phrases: PHRASES.length,
+    repeats,
+    complete: mismatches.length === 0,
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else printTable(report);
+  for (const mismatch of mismatches) process.stderr.write(`MISMATCH ${mismatch}\n`);
+  process.exitCode = mismatches.length === 0 ? 0 : 1;
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+/** Copies the corpus (its first `limit` items) `copies` times into one JSONL file, ids suffixed from the second copy on. */
+async function replicate(source: string, directory: string, copies: number, limit: number): Promise<number> {
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(directory, { recursive: true });
+  const lines: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(source).pipe(createGunzip()), crlfDelay: Infinity })) {
+    if (line.trim()) lines.push(line);
+    if (lines.length >= limit) break;
+  }
+  let written = 0;
+  const gzip = createGzip({ level: 1 });
+  const done = pipeline(gzip, createWriteStream(join(directory, 'corpus.jsonl.gz')));
+  for (let copy = 0; copy < copies; copy++) {
+    for (const line of lines) {
+      const record = JSON.parse(line) as { id: string };
+      if (copy > 0) record.id = `${record.id}~${copy}`;
+      if (!gzip.write(`${JSON.stringify(record)}\n`)) await new Promise(resolveDrain => gzip.once('drain', resolveDrain));
+      written++;
+    }
+  }
+  gzip.end();
+  await done;
+  return written;
+}
+
+/** Starts a fresh process that opens the library, as the bot does at start. */
+async function startOnce(corpus: string, cache: string): Promise<{ wallMs: number; openMs: number; rssMb: number }> {
+  const started = performance.now();
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'start.ts'), corpus, cache], { cwd: ROOT, maxBuffer: 1 << 20 });
+  const wallMs = performance.now() - started;
+  const reported = JSON.parse(stdout.trim().split('\n').at(-1)!) as { openMs: number; rssMb: number };
+  return { wallMs, ...reported };
+}
+
+/** The baseline: String.prototype.includes over every folded text, counting where it matches. */
+function scan(texts: readonly string[], needle: string): [number, number][] {
+  const found: [number, number][] = [];
+  texts.forEach((text, document) => {
+    if (!text.includes(needle)) return;
+    let count = 0;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
+    found.push([document, count]);
+  });
+  return found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+}
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'rankedSearch', { p50Ms: number; p99Ms: number }>): void {
+  const rows: [string, string][] = [
+    ['articles', String(report.articles)],
+    ['characters', String(report.characters)],
+    ['first build (process start to ready)', `${report.buildMs} ms (open ${report.buildOpenMs} ms)`],
+    ['start with the cache (process start to ready)', `${report.startWithCacheMs} ms (open ${report.startWithCacheOpenMs} ms)`],
+    ['resident memory after start (cache / build)', `${report.rssAfterStartMb} MB / ${report.rssAfterBuildMb} MB`],
+    ['phrase search p50 / p99, index', `${report.index.p50Ms} / ${report.index.p99Ms} ms`],
+    ['phrase search p50 / p99, brute-force scan', `${report.baseline.p50Ms} / ${report.baseline.p99Ms} ms`],
+    ['p99 ratio, scan / index', `${report.p99Ratio}×`],
+    ['whole /search p50 / p99 (index, ranking, hits)', `${report.rankedSearch.p50Ms} / ${report.rankedSearch.p99Ms} ms`],
+    ['same articles and counts for every phrase', report.complete ? 'yes' : 'NO'],
+  ];
+  const width = Math.max(...rows.map(([name]) => name.length));
+  for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { PreparedIndex } from '../library';
+import type { Article, CorpusWarning } from './article';
+import { kindOf } from './load';
+
+/**
+ * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
+ * build and read back at the next start when nothing has changed. Its key is the corpus's content (every
+ * file's name and bytes) and the analyzer version, so an edited corpus or a changed analyzer rebuilds;
+ * a checksum over the whole payload means a damaged file is never trusted.
+ */
+
+/** Bump whenever cleaning, folding or indexing changes what they produce. */
+export const ANALYZER_VERSION = 1;
+
+const MAGIC = 'MRBC';
+
+export interface CachedCorpus {
+  readonly articles: Article[];
+  readonly warnings: CorpusWarning[];
+  readonly prepared: PreparedIndex;
+}
+
+/** A fingerprint of the corpus folder's content and the analyzer, or null when the folder cannot be read. */
+export async function corpusKey(directory: string, analyzerVersion = ANALYZER_VERSION): Promise<string | null> {
+  let names: string[];
+  try {
+    names = (await readdir(directory)).filter(name => kindOf(name) !== null).sort();
+  } catch {
+    return null;
+  }
+  const hash = createHash('sha256').update(`analyzer ${analyzerVersion}\n`);
+  for (const name of names) {
+    const path = join(directory, name);
+    try {
+      if (!(await stat(path)).isFile()) continue;
+      hash.update(`${name}\n`).update(await readFile(path));
+    } catch {
+      hash.update(`${name} unreadable\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** Where the cache of a corpus folder lives: one file per folder, replaced when the corpus changes. */
+export function cacheFile(cacheDirectory: string, corpusDirectory: string): string {
+  return join(cacheDirectory, `${createHash('sha256').update(resolve(corpusDirectory)).digest('hex').slice(0, 16)}.cache`);
+}
+
+type Section = { name: string; bytes: Uint8Array };
+
+export async function writeCache(file: string, key: string, corpus: CachedCorpus): Promise<void> {
+  const { articles, warnings, prepared } = corpus;
+  const metadata = articles.map(({ id, title, date, source }) => ({ id, title, date, source }));
+  const sections: Section[] = [
+    { name: 'metadata', bytes: Buffer.from(JSON.stringify({ metadata, warnings }), 'utf8') },
+    ...stringsSection('texts', articles.map(article => article.text)),
+    ...stringsSection('folded', prepared.foldedTexts),
+    { name: 'pairKeys', bytes: bytesOf(prepared.index.pairKeys) },
+    { name: 'pairIds', bytes: bytesOf(prepared.index.pairIds) },
+    { name: 'offsets', bytes: bytesOf(prepared.index.offsets) },
+    { name: 'postings', bytes: bytesOf(prepared.index.postings) },
+  ];
+  const payload = Buffer.concat(sections.map(section => section.bytes));
+  const header = Buffer.from(
+    JSON.stringify({
+      key,
+      pairCount: prepared.index.pairCount,
+      sections: sections.map(section => ({ name: section.name, length: section.bytes.byteLength })),
+      checksum: createHash('sha256').update(payload).digest('hex'),
+    }),
+    'utf8',
+  );
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.byteLength);
+  await mkdir(resolve(file, '..'), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, Buffer.concat([Buffer.from(MAGIC), length, header, payload]));
+  await rename(temporary, file);
+}
+
+export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' | 'stale' } | { status: 'corrupt'; reason: string };
+
+export async function readCache(file: string, key: string): Promise<CacheRead> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return { status: 'missing' };
+  }
+  try {
+    if (data.subarray(0, 4).toString('latin1') !== MAGIC) return { status: 'corrupt', reason: 'not a cache file' };
+    const headerLength = data.readUInt32LE(4);
+    const header = JSON.parse(data.subarray(8, 8 + headerLength).toString('utf8')) as {
+      key: string;
+      pairCount: number;
+      sections: { name: string; length: number }[];
+      checksum: string;
+    };
+    if (header.key !== key) return { status: 'stale' };
+    const payload = data.subarray(8 + headerLength);
+    if (createHash('sha256').update(payload).digest('hex') !== header.checksum) return { status: 'corrupt', reason: 'checksum mismatch' };
+    const sections = new Map<string, Buffer>();
+    let at = 0;
+    for (const { name, length } of header.sections) {
+      sections.set(name, payload.subarray(at, at + length));
+      at += length;
+    }
+    const section = (name: string) => {
+      const bytes = sections.get(name);
+      if (!bytes) throw new Error(`section ${name} is missing`);
+      return bytes;
+    };
+    const { metadata, warnings } = JSON.parse(section('metadata').toString('utf8')) as { metadata: Omit<Article, 'text'>[]; warnings: CorpusWarning[] };
+    const texts = readStrings(section('texts'), section('texts.offsets'));
+    const foldedTexts = readStrings(section('folded'), section('folded.offsets'));
+    if (texts.length !== metadata.length || foldedTexts.length !== metadata.length) throw new Error('section lengths disagree');
+    return {
+      status: 'hit',
+      corpus: {
+        articles: metadata.map((article, position) => ({ ...article, text: texts[position]! })),
+        warnings,
+        prepared: {
+          foldedTexts,
+          index: {
+            pairKeys: new Uint32Array(copy(section('pairKeys'))),
+            pairIds: new Int32Array(copy(section('pairIds'))),
+            pairCount: header.pairCount,
+            offsets: new Uint32Array(copy(section('offsets'))),
+            postings: new Uint32Array(copy(section('postings'))),
+          },
+        },
+      },
+    };
+  } catch (error) {
+    return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Strings as one UTF-16 run and the offsets between them. */
+function stringsSection(name: string, strings: readonly string[]): Section[] {
+  const offsets = new Uint32Array(strings.length + 1);
+  strings.forEach((text, position) => (offsets[position + 1] = offsets[position]! + text.length));
+  return [
+    { name, bytes: Buffer.from(strings.join(''), 'utf16le') },
+    { name: `${name}.offsets`, bytes: bytesOf(offsets) },
+  ];
+}
+
+function readStrings(bytes: Buffer, offsetBytes: Buffer): string[] {
+  const joined = bytes.toString('utf16le');
+  const offsets = new Uint32Array(copy(offsetBytes));
+  if (offsets[offsets.length - 1] !== joined.length) throw new Error('string offsets do not match the text');
+  return Array.from({ length: offsets.length - 1 }, (_, position) => joined.slice(offsets[position]!, offsets[position + 1]!));
+}
+
+function bytesOf(array: Uint32Array | Int32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** A copy in a buffer of its own, aligned for typed arrays. */
+function copy(bytes: Buffer): ArrayBuffer {
+  if (bytes.byteLength % 4 !== 0) throw new Error('a typed section has a ragged length');
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

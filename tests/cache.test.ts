@@ -1,0 +1,76 @@
+import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../src/config';
+import { cacheFile, corpusKey, readCache } from '../src/corpus/cache';
+import { openLibrary } from '../src/corpus/open';
+import * as logging from '../src/log';
+
+let corpus: string;
+let cache: string;
+
+beforeEach(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'cache-test-'));
+  corpus = join(root, 'corpus');
+  cache = join(root, 'cache');
+  await cp(BUNDLED_DATA_DIR, corpus, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(join(corpus, '..'), { recursive: true, force: true });
+  vi.restoreAllMocks();
+});
+
+const searchCounts = (library: Awaited<ReturnType<typeof openLibrary>>, phrase: string) => {
+  const outcome = library.search(phrase);
+  return outcome.kind === 'found' ? outcome.hits.map(hit => [hit.article.id, hit.occurrences]) : [];
+};
+
+describe('the start-up cache', () => {
+  it('is written when missing and read back with the same answers', async () => {
+    const built = await openLibrary(corpus, cache);
+    expect((await readCache(cacheFile(cache, corpus), (await corpusKey(corpus))!)).status).toBe('hit');
+    const info = vi.spyOn(logging.log, 'info');
+    const restored = await openLibrary(corpus, cache);
+    expect(info.mock.calls.some(([message]) => message.includes('start-up cache'))).toBe(true);
+    for (const phrase of ['新质生产力', '黨員 先行', '鲲', '揭榜']) expect(searchCounts(restored, phrase)).toEqual(searchCounts(built, phrase));
+    expect(restored.articles.map(article => [article.id, article.title, article.date, article.text])).toEqual(built.articles.map(article => [article.id, article.title, article.date, article.text]));
+  });
+
+  it('is rebuilt when an article changes, is added or is removed', async () => {
+    await openLibrary(corpus, cache);
+    await appendFile(join(corpus, '000_5a4681f7358e924d.txt'), '\n新增段落提到揭榜挂帥。');
+    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('000_5a4681f7358e924d');
+    await writeFile(join(corpus, 'extra.txt'), '集團召開揭榜挂帥推進會。');
+    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('extra');
+    await rm(join(corpus, 'extra.txt'));
+    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).not.toContain('extra');
+  });
+
+  it('is rebuilt when the analyzer version changes', async () => {
+    await openLibrary(corpus, cache);
+    const current = await corpusKey(corpus);
+    const next = await corpusKey(corpus, 999);
+    expect(next).not.toBe(current);
+    expect((await readCache(cacheFile(cache, corpus), next!)).status).toBe('stale');
+  });
+
+  it('is never trusted when damaged, and is rebuilt', async () => {
+    const built = await openLibrary(corpus, cache);
+    const file = cacheFile(cache, corpus);
+    const bytes = await readFile(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
+    await writeFile(file, bytes);
+    expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
+    const warn = vi.spyOn(logging.log, 'warn');
+    const rebuilt = await openLibrary(corpus, cache);
+    expect(warn.mock.calls.some(([message]) => /damaged \(checksum mismatch\)/.test(message))).toBe(true);
+    expect(searchCounts(rebuilt, '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
+    expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('hit');
+
+    await writeFile(file, 'not a cache at all');
+    expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
+    expect(searchCounts(await openLibrary(corpus, cache), '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
+  });
+});
