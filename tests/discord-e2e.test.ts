@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { connectBot, type RunningBot } from '../src/discord/bot';
 import { Library } from '../src/library';
-import { APPLICATION_ID, asker, FakeDiscord, nextSnowflake, type RecordedRequest } from './fake-discord';
+import { asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
 import { articleFrom, bundledLibrary, converse } from './helpers';
 
 /**
@@ -47,24 +47,7 @@ function press(customId: string, where: 'guild' | 'dm', userId?: string) {
     locale: 'en-US',
     ...who,
     data: { custom_id: customId, component_type: 2 },
-    message: {
-      id: nextSnowflake(),
-      channel_id: who.channel_id,
-      type: 0,
-      content: '',
-      embeds: [],
-      components: [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      flags: 0,
-      author: { id: APPLICATION_ID, username: 'meeting-reports', discriminator: '0', bot: true },
-    },
+    message: messageObject({}, who.channel_id),
   });
 }
 
@@ -121,6 +104,17 @@ describe('the bot through discord.js and a fake Discord', () => {
     const callback = await callbackOf(interaction);
     expect(callback.body.type).toBe(8);
     expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
+  });
+
+  it('autocompletes /participants in a DM by date, in Simplified for zh-CN', async () => {
+    const interaction = fake.dispatchInteraction({
+      type: 4,
+      locale: 'zh-CN',
+      ...asker('dm'),
+      data: { id: nextSnowflake(), name: 'participants', type: 1, options: [{ name: 'article', type: 3, value: '6月17日', focused: true }] },
+    });
+    const callback = await callbackOf(interaction);
+    expect(callback.body.data.choices).toEqual([{ name: '2022年6月17日 我院党委组织开展“践行十四五战略 打赢数字化攻坚战”揭榜挂帅活动', value: '001_d409caa57de1005b' }]);
   });
 
   it('answers /summary in a DM with English labels and the article’s own text', async () => {

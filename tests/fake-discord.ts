@@ -211,7 +211,7 @@ export class FakeDiscord {
       return;
     }
     if (/^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/.+)?$/.test(url.pathname)) {
-      return json(response, 200, message(recorded.body));
+      return json(response, 200, messageObject(recorded.body));
     }
     json(response, 404, { message: 'Unknown route in fake Discord', code: 0 });
   }
@@ -230,10 +230,11 @@ function json(response: ServerResponse, status: number, body: unknown): void {
   response.end(JSON.stringify(body));
 }
 
-function message(body: any) {
+/** A message as Discord returns it, carrying what a request body gave it. */
+export function messageObject(body: any, channelId = '300000000000000001') {
   return {
     id: nextSnowflake(),
-    channel_id: '300000000000000001',
+    channel_id: channelId,
     type: 0,
     content: body?.content ?? '',
     embeds: body?.embeds ?? [],

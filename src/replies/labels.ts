@@ -4,7 +4,6 @@ import type { ReplyLocale } from './locale';
 
 /** Every word a reply says around the articles' own text, in each reply locale. */
 export interface Labels {
-  quote(text: string): string;
   searchTitle(query: string): string;
   searchTotals(articles: number, mentions: number): string;
   mentions(count: number): string;
@@ -16,7 +15,6 @@ export interface Labels {
   phraseTooLong: string;
   noSuchArticle(id: string): string;
   didYouMean: string;
-  emptyCorpus: string;
   failure: string;
   previous: string;
   next: string;
@@ -35,7 +33,6 @@ export interface Labels {
   presenters: string;
   attendees: string;
   points: string;
-  summary: string;
   keywords: string;
   noYear: string;
   notStated: string;
@@ -45,7 +42,6 @@ export interface Labels {
 }
 
 const en: Labels = {
-  quote: text => `“${text}”`,
   searchTitle: query => `Search: “${query}”`,
   searchTotals: (articles, mentions) => `${articles} ${articles === 1 ? 'article' : 'articles'}, ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`,
   mentions: count => `${count} ${count === 1 ? 'mention' : 'mentions'}`,
@@ -57,7 +53,6 @@ const en: Labels = {
   phraseTooLong: `A phrase may be at most ${MAX_PHRASE_LENGTH} characters.`,
   noSuchArticle: id => `No article has the id “${id}”.`,
   didYouMean: 'Did you mean:',
-  emptyCorpus: 'The corpus holds no articles.',
   failure: 'Something went wrong while answering; it has been logged. Please try again.',
   previous: 'Previous',
   next: 'Next',
@@ -76,7 +71,6 @@ const en: Labels = {
   presenters: 'Presenters',
   attendees: 'Also attending',
   points: 'Points',
-  summary: 'Summary',
   keywords: 'Keywords',
   noYear: 'year not stated',
   notStated: 'not stated',
@@ -86,7 +80,6 @@ const en: Labels = {
 };
 
 const zhCN: Labels = {
-  quote: text => `“${text}”`,
   searchTitle: query => `搜索：“${query}”`,
   searchTotals: (articles, mentions) => `${articles} 篇文章，共 ${mentions} 处提及`,
   mentions: count => `${count} 处提及`,
@@ -98,7 +91,6 @@ const zhCN: Labels = {
   phraseTooLong: `短语最多 ${MAX_PHRASE_LENGTH} 个字符。`,
   noSuchArticle: id => `没有 ID 为“${id}”的文章。`,
   didYouMean: '您是否要找：',
-  emptyCorpus: '语料库中没有文章。',
   failure: '回答时出错，已记录。请再试一次。',
   previous: '上一页',
   next: '下一页',
@@ -117,7 +109,6 @@ const zhCN: Labels = {
   presenters: '介绍汇报',
   attendees: '出席',
   points: '要点',
-  summary: '摘要',
   keywords: '关键词',
   noYear: '未写年份',
   notStated: '未说明',
@@ -127,7 +118,6 @@ const zhCN: Labels = {
 };
 
 const zhTW: Labels = {
-  quote: text => `「${text}」`,
   searchTitle: query => `搜尋：「${query}」`,
   searchTotals: (articles, mentions) => `${articles} 篇文章，共 ${mentions} 處提及`,
   mentions: count => `${count} 處提及`,
@@ -139,7 +129,6 @@ const zhTW: Labels = {
   phraseTooLong: `短語最多 ${MAX_PHRASE_LENGTH} 個字元。`,
   noSuchArticle: id => `沒有 ID 為「${id}」的文章。`,
   didYouMean: '您是否要找：',
-  emptyCorpus: '語料庫中沒有文章。',
   failure: '回答時出錯，已記錄。請再試一次。',
   previous: '上一頁',
   next: '下一頁',
@@ -158,7 +147,6 @@ const zhTW: Labels = {
   presenters: '介紹匯報',
   attendees: '出席',
   points: '要點',
-  summary: '摘要',
   keywords: '關鍵詞',
   noYear: '未寫年份',
   notStated: '未說明',
