@@ -13,9 +13,10 @@ import { kindOf } from './load';
  */
 
 /** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
-const MAGIC = 'MRBC';
+/** The file format; a cache in an older format is rebuilt like a stale one. */
+const MAGIC = 'MRB2';
 
 export interface CachedCorpus {
   readonly articles: Article[];
@@ -62,8 +63,12 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     { name: 'pairIds', bytes: bytesOf(prepared.index.pairIds) },
     { name: 'offsets', bytes: bytesOf(prepared.index.offsets) },
     { name: 'postings', bytes: bytesOf(prepared.index.postings) },
+    { name: 'positionOffsets', bytes: bytesOf(prepared.index.positionOffsets) },
+    { name: 'positionStarts', bytes: bytesOf(prepared.index.positionStarts) },
+    { name: 'positions', bytes: bytesOf(prepared.index.positions) },
   ];
-  const payload = Buffer.concat(sections.map(section => section.bytes));
+  // Every section starts on a 4-byte boundary, so that typed arrays can be read in place.
+  const payload = Buffer.concat(sections.flatMap(section => [section.bytes, Buffer.alloc(padding(section.bytes.byteLength))]));
   const header = Buffer.from(
     JSON.stringify({
       key,
@@ -74,10 +79,11 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     'utf8',
   );
   const length = Buffer.alloc(4);
-  length.writeUInt32LE(header.byteLength);
+  const paddedHeader = Buffer.concat([header, Buffer.alloc(padding(header.byteLength), 0x20)]);
+  length.writeUInt32LE(paddedHeader.byteLength);
   await mkdir(resolve(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, Buffer.concat([Buffer.from(MAGIC), length, header, payload]));
+  await writeFile(temporary, Buffer.concat([Buffer.from(MAGIC), length, paddedHeader, payload]));
   await rename(temporary, file);
 }
 
@@ -91,7 +97,8 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
     return { status: 'missing' };
   }
   try {
-    if (data.subarray(0, 4).toString('latin1') !== MAGIC) return { status: 'corrupt', reason: 'not a cache file' };
+    const magic = data.subarray(0, 4).toString('latin1');
+    if (magic !== MAGIC) return magic.startsWith('MRB') ? { status: 'stale' } : { status: 'corrupt', reason: 'not a cache file' };
     const headerLength = data.readUInt32LE(4);
     const header = JSON.parse(data.subarray(8, 8 + headerLength).toString('utf8')) as {
       key: string;
@@ -106,7 +113,7 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
     let at = 0;
     for (const { name, length } of header.sections) {
       sections.set(name, payload.subarray(at, at + length));
-      at += length;
+      at += length + padding(length);
     }
     const section = (name: string) => {
       const bytes = sections.get(name);
@@ -125,11 +132,14 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
         prepared: {
           foldedTexts,
           index: {
-            pairKeys: new Uint32Array(copy(section('pairKeys'))),
-            pairIds: new Int32Array(copy(section('pairIds'))),
+            pairKeys: view(section('pairKeys'), uint32),
+            pairIds: view(section('pairIds'), int32),
             pairCount: header.pairCount,
-            offsets: new Uint32Array(copy(section('offsets'))),
-            postings: new Uint32Array(copy(section('postings'))),
+            offsets: view(section('offsets'), uint32),
+            postings: view(section('postings'), uint32),
+            positionOffsets: view(section('positionOffsets'), uint32),
+            positionStarts: view(section('positionStarts'), uint32),
+            positions: view(section('positions'), uint32),
           },
         },
       },
@@ -151,7 +161,7 @@ function stringsSection(name: string, strings: readonly string[]): Section[] {
 
 function readStrings(bytes: Buffer, offsetBytes: Buffer): string[] {
   const joined = bytes.toString('utf16le');
-  const offsets = new Uint32Array(copy(offsetBytes));
+  const offsets = view(offsetBytes, uint32);
   if (offsets[offsets.length - 1] !== joined.length) throw new Error('string offsets do not match the text');
   return Array.from({ length: offsets.length - 1 }, (_, position) => joined.slice(offsets[position]!, offsets[position + 1]!));
 }
@@ -160,8 +170,16 @@ function bytesOf(array: Uint32Array | Int32Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-/** A copy in a buffer of its own, aligned for typed arrays. */
-function copy(bytes: Buffer): ArrayBuffer {
-  if (bytes.byteLength % 4 !== 0) throw new Error('a typed section has a ragged length');
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+function padding(length: number): number {
+  return (4 - (length % 4)) % 4;
 }
+
+/** A typed array over a section of the file as read, without copying it where it is aligned. */
+function view<T extends Uint32Array | Int32Array>(bytes: Buffer, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T {
+  if (bytes.byteLength % 4 !== 0) throw new Error('a typed section has a ragged length');
+  if (bytes.byteOffset % 4 === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / 4);
+  return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 0, bytes.byteLength / 4);
+}
+
+const uint32 = (buffer: ArrayBuffer, offset: number, length: number) => new Uint32Array(buffer, offset, length);
+const int32 = (buffer: ArrayBuffer, offset: number, length: number) => new Int32Array(buffer, offset, length);

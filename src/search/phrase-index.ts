@@ -1,10 +1,11 @@
 /**
  * Exact phrase search over folded texts. A word index cannot do this (the segmenter cuts a phrase
  * differently in different contexts), so the index is over characters: for every character and every
- * pair of adjacent characters, the sorted list of documents that contain it, all in one typed array.
- * A phrase's candidates are the intersection of its pairs' lists, rarest first; each candidate is then
- * verified against its folded text, so answers are exactly those of a scan of every text, and counts
- * come from the text itself.
+ * pair of adjacent characters, the sorted list of documents that contain it, and for every pair in every
+ * document, where it stands. A phrase's candidates are the intersection of its pairs' lists, rarest
+ * first; in each candidate the phrase stands wherever its first pair is followed by the others at the
+ * next positions. Answers are exactly those of a scan of every text, and the commonest phrases are
+ * counted without reading text at all. All of it lives in a few typed arrays.
  */
 
 const EMPTY = new Uint32Array(0);
@@ -76,12 +77,20 @@ export interface PhraseIndexArrays {
   readonly pairCount: number;
   readonly offsets: Uint32Array;
   readonly postings: Uint32Array;
+  readonly positionOffsets: Uint32Array;
+  readonly positionStarts: Uint32Array;
+  readonly positions: Uint32Array;
 }
 
 export class PhraseIndex {
   private readonly pairIds: PairIds;
+  /** Key id → its range of `postings` (documents, ascending). */
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
+  /** Pair id → its range of `positions`; posting → where its document's positions start. */
+  private readonly positionOffsets: Uint32Array;
+  private readonly positionStarts: Uint32Array;
+  private readonly positions: Uint32Array;
 
   /** An index over the folded texts, built now, or restored from arrays built before over the same texts. */
   constructor(
@@ -90,16 +99,19 @@ export class PhraseIndex {
   ) {
     if (restored) {
       this.pairIds = new PairIds(restored.pairKeys, restored.pairIds, restored.pairCount);
-      this.offsets = restored.offsets;
-      this.postings = restored.postings;
+      ({ offsets: this.offsets, postings: this.postings, positionOffsets: this.positionOffsets, positionStarts: this.positionStarts, positions: this.positions } = restored);
       return;
     }
     this.pairIds = new PairIds();
-    // First pass: each document's distinct keys as dense ids, and how many documents hold each key.
-    let counts: Uint32Array = new Uint32Array(1 << 16);
+    // First pass: each document's distinct keys as dense ids, how many documents hold each key, how
+    // often each pair occurs, and the sequence of pairs, kept for the third pass.
+    let documentCounts: Uint32Array = new Uint32Array(1 << 17);
+    let pairCounts: Uint32Array = new Uint32Array(1 << 17);
     let perDocument: Uint32Array = new Uint32Array(1 << 20);
+    const pairSequence = new Uint32Array(texts.reduce((sum, text) => sum + Math.max(0, text.length - 1), 0));
     const documentEnds = new Uint32Array(texts.length);
     let used = 0;
+    let pairsSeen = 0;
     let scratch: Uint32Array = new Uint32Array(1024);
     texts.forEach((text, document) => {
       if (scratch.length < text.length * 2) scratch = new Uint32Array(text.length * 2);
@@ -107,12 +119,18 @@ export class PhraseIndex {
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
         scratch[size++] = code;
-        if (i + 1 < text.length) scratch[size++] = SINGLE_IDS + this.pairIds.idOf(code * 0x10000 + text.charCodeAt(i + 1), true);
+        if (i + 1 < text.length) {
+          const id = SINGLE_IDS + this.pairIds.idOf(code * 0x10000 + text.charCodeAt(i + 1), true);
+          if (pairCounts.length <= id) pairCounts = grow(pairCounts, id * 2);
+          pairCounts[id]!++;
+          pairSequence[pairsSeen++] = id;
+          scratch[size++] = id;
+        }
       }
       const distinct = uniqueSorted(scratch.subarray(0, size));
-      if (counts.length < SINGLE_IDS + this.pairIds.size) counts = grow(counts, (SINGLE_IDS + this.pairIds.size) * 2);
+      if (documentCounts.length < SINGLE_IDS + this.pairIds.size) documentCounts = grow(documentCounts, (SINGLE_IDS + this.pairIds.size) * 2);
       if (perDocument.length < used + distinct.length) perDocument = grow(perDocument, (used + distinct.length) * 2);
-      for (const id of distinct) counts[id]!++;
+      for (const id of distinct) documentCounts[id]!++;
       perDocument.set(distinct, used);
       used += distinct.length;
       documentEnds[document] = used;
@@ -120,61 +138,156 @@ export class PhraseIndex {
 
     // Second pass: lay the lists out end to end; documents arrive in order, so each list is sorted.
     const keyCount = SINGLE_IDS + this.pairIds.size;
-    this.offsets = new Uint32Array(keyCount + 1);
-    for (let id = 0; id < keyCount; id++) this.offsets[id + 1] = this.offsets[id]! + counts[id]!;
+    this.offsets = prefixSums(documentCounts, keyCount);
     this.postings = new Uint32Array(this.offsets[keyCount]!);
-    const cursor = this.offsets.slice(0, keyCount);
+    const postingCursor = this.offsets.slice(0, keyCount);
     let start = 0;
     documentEnds.forEach((end, document) => {
-      for (let at = start; at < end; at++) this.postings[cursor[perDocument[at]!]!++] = document;
+      for (let at = start; at < end; at++) this.postings[postingCursor[perDocument[at]!]!++] = document;
       start = end;
+    });
+
+    // Third pass: every pair's positions, grouped by document in the order of its postings.
+    this.positionOffsets = prefixSums(pairCounts, keyCount);
+    this.positions = new Uint32Array(pairsSeen);
+    this.positionStarts = new Uint32Array(this.postings.length);
+    const positionCursor = this.positionOffsets.slice(0, keyCount);
+    const nextPosting = this.offsets.slice(0, keyCount);
+    const lastDocument = new Int32Array(keyCount).fill(-1);
+    let at = 0;
+    texts.forEach((text, document) => {
+      for (let i = 0; i + 1 < text.length; i++) {
+        const id = pairSequence[at++]!;
+        if (lastDocument[id] !== document) {
+          lastDocument[id] = document;
+          this.positionStarts[nextPosting[id]!++] = positionCursor[id]!;
+        }
+        this.positions[positionCursor[id]!++] = i;
+      }
     });
   }
 
   arrays(): PhraseIndexArrays {
     const { keys, ids, size } = this.pairIds.export();
-    return { pairKeys: keys, pairIds: ids, pairCount: size, offsets: this.offsets, postings: this.postings };
+    return {
+      pairKeys: keys,
+      pairIds: ids,
+      pairCount: size,
+      offsets: this.offsets,
+      postings: this.postings,
+      positionOffsets: this.positionOffsets,
+      positionStarts: this.positionStarts,
+      positions: this.positions,
+    };
   }
 
   /** Every document that contains the folded needle, in document order, with its counts and first starts. */
   find(needle: string): PhraseMatches {
-    const candidates = this.candidates(needle);
-    const documents = new Uint32Array(candidates.length);
-    const counts = new Uint32Array(candidates.length);
-    const firstStarts = new Uint32Array(candidates.length);
+    if (needle.length === 0) return { documents: EMPTY, counts: EMPTY, firstStarts: EMPTY };
+    if (needle.length === 1) return this.findCharacter(needle);
+    const pairs: number[] = [];
+    for (let i = 0; i + 1 < needle.length; i++) {
+      const id = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
+      if (id < 0) return { documents: EMPTY, counts: EMPTY, firstStarts: EMPTY };
+      pairs.push(SINGLE_IDS + id);
+    }
+    const lists = pairs.map(id => this.list(id));
+    const driver = lists.reduce((shortest, list, r) => (list.length < lists[shortest]!.length ? r : shortest), 0);
+    const driverList = lists[driver]!;
+
+    const documents = new Uint32Array(driverList.length);
+    const counts = new Uint32Array(driverList.length);
+    const firstStarts = new Uint32Array(driverList.length);
+    const places = new Uint32Array(pairs.length);
+    const cursors = new Uint32Array(pairs.length);
+    const ends = new Uint32Array(pairs.length);
     let found = 0;
-    for (const document of candidates) {
-      const text = this.texts[document]!;
-      let at = text.indexOf(needle);
-      if (at < 0) continue;
-      documents[found] = document;
-      firstStarts[found] = at;
+    // Walk the rarest pair's documents; the other lists are followed with galloping pointers, so the
+    // intersection also yields each pair's posting, and with it where the pair stands in the document.
+    candidates: for (let d = 0; d < driverList.length; d++) {
+      const document = driverList[d]!;
+      places[driver] = d;
+      for (let r = 0; r < pairs.length; r++) {
+        if (r === driver) continue;
+        const place = gallop(lists[r]!, places[r]!, document);
+        if (place >= lists[r]!.length) break candidates;
+        places[r] = place;
+        if (lists[r]![place] !== document) continue candidates;
+      }
+      for (let r = 0; r < pairs.length; r++) {
+        const id = pairs[r]!;
+        const posting = this.offsets[id]! + places[r]!;
+        cursors[r] = this.positionStarts[posting]!;
+        ends[r] = posting + 1 < this.offsets[id + 1]! ? this.positionStarts[posting + 1]! : this.positionOffsets[id + 1]!;
+      }
+      // Left to right, non-overlapping: the needle stands at p when pair r stands at p + r for every r.
       let count = 0;
-      for (; at >= 0; at = text.indexOf(needle, at + needle.length)) count++;
-      counts[found++] = count;
+      let first = 0;
+      let free = 0;
+      for (let c = cursors[0]!; c < ends[0]!; c++) {
+        const p = this.positions[c]!;
+        if (p < free) continue;
+        let whole = true;
+        for (let r = 1; r < pairs.length && whole; r++) {
+          while (cursors[r]! < ends[r]! && this.positions[cursors[r]!]! < p + r) cursors[r]!++;
+          whole = cursors[r]! < ends[r]! && this.positions[cursors[r]!] === p + r;
+        }
+        if (!whole) continue;
+        if (count === 0) first = p;
+        count++;
+        free = p + needle.length;
+      }
+      if (count === 0) continue;
+      documents[found] = document;
+      counts[found] = count;
+      firstStarts[found++] = first;
     }
     return { documents: documents.subarray(0, found), counts: counts.subarray(0, found), firstStarts: firstStarts.subarray(0, found) };
   }
 
-  private list(id: number): Uint32Array | null {
-    if (id < 0) return null;
-    const list = this.postings.subarray(this.offsets[id]!, this.offsets[id + 1]!);
-    return list.length ? list : null;
+  /** A single character: the documents that hold it, counted in their text. */
+  private findCharacter(needle: string): PhraseMatches {
+    const candidates = this.list(needle.charCodeAt(0));
+    const counts = new Uint32Array(candidates.length);
+    const firstStarts = new Uint32Array(candidates.length);
+    candidates.forEach((document, at) => {
+      const text = this.texts[document]!;
+      firstStarts[at] = text.indexOf(needle);
+      let count = 0;
+      for (let from = firstStarts[at]!; from >= 0; from = text.indexOf(needle, from + 1)) count++;
+      counts[at] = count;
+    });
+    return { documents: candidates, counts, firstStarts };
   }
 
-  private candidates(needle: string): Uint32Array {
-    if (needle.length === 0) return EMPTY;
-    if (needle.length === 1) return this.list(needle.charCodeAt(0)) ?? EMPTY;
-    const lists: Uint32Array[] = [];
-    for (let i = 0; i + 1 < needle.length; i++) {
-      const pair = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
-      const list = this.list(pair < 0 ? -1 : SINGLE_IDS + pair);
-      if (!list) return EMPTY;
-      lists.push(list);
-    }
-    lists.sort((a, b) => a.length - b.length);
-    return lists.slice(1).reduce(intersect, lists[0]!);
+  private list(id: number): Uint32Array {
+    return this.postings.subarray(this.offsets[id]!, this.offsets[id + 1]!);
   }
+}
+
+function prefixSums(counts: Uint32Array, keyCount: number): Uint32Array {
+  const sums = new Uint32Array(keyCount + 1);
+  for (let id = 0; id < keyCount; id++) sums[id + 1] = sums[id]! + (counts[id] ?? 0);
+  return sums;
+}
+
+/** The first place at or after `from` whose value is not below the target, found by galloping. */
+function gallop(list: Uint32Array, from: number, target: number): number {
+  let low = from;
+  let step = 1;
+  let high = from;
+  while (high < list.length && list[high]! < target) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  high = Math.min(high, list.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function grow(array: Uint32Array, size: number): Uint32Array {
@@ -189,28 +302,4 @@ function uniqueSorted(values: Uint32Array): Uint32Array {
   let size = 0;
   for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[size++] = values[i]!;
   return values.subarray(0, size);
-}
-
-/** Intersection of two sorted lists, walking the shorter and galloping through the longer. */
-function intersect(shorter: Uint32Array, longer: Uint32Array): Uint32Array {
-  const out = new Uint32Array(Math.min(shorter.length, longer.length));
-  let count = 0;
-  let low = 0;
-  for (const value of shorter) {
-    let step = 1;
-    let high = low;
-    while (high < longer.length && longer[high]! < value) {
-      low = high;
-      high += step;
-      step *= 2;
-    }
-    high = Math.min(high, longer.length);
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (longer[middle]! < value) low = middle + 1;
-      else high = middle;
-    }
-    if (low < longer.length && longer[low] === value) out[count++] = value;
-  }
-  return out.subarray(0, count);
 }

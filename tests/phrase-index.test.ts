@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { occurrences } from '../src/search/phrase';
+import { PhraseIndex } from '../src/search/phrase-index';
+
+/** A small deterministic generator, so that failures repeat. */
+function generator(seed: number) {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function scan(texts: readonly string[], needle: string) {
+  return texts.flatMap((text, document) => {
+    const starts = occurrences(text, needle);
+    return starts.length ? [[document, starts.length, starts[0]!]] : [];
+  });
+}
+
+function found(index: PhraseIndex, needle: string) {
+  const { documents, counts, firstStarts } = index.find(needle);
+  return Array.from(documents, (document, at) => [document, counts[at]!, firstStarts[at]!]);
+}
+
+describe('PhraseIndex', () => {
+  it('gives the same documents, counts and first starts as a scan, on texts full of repeats', () => {
+    const random = generator(7);
+    // A tiny alphabet makes overlapping runs (AAA, ABAB) and surrogate pairs common.
+    const alphabet = ['党', '员', '先', '行', 'a', '𠀀', '党'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(random() * 60) }, pick).join(''));
+    const index = new PhraseIndex(texts);
+    for (let trial = 0; trial < 400; trial++) {
+      const needle = Array.from({ length: 1 + Math.floor(random() * 5) }, pick).join('');
+      expect(found(index, needle), needle).toEqual(scan(texts, needle));
+    }
+  });
+
+  it('counts non-overlapping occurrences, left to right', () => {
+    const index = new PhraseIndex(['党党党党党', '党员党员党', '先行']);
+    expect(found(index, '党党')).toEqual([[0, 2, 0]]);
+    expect(found(index, '党员党')).toEqual([[1, 1, 0]]);
+    expect(found(index, '党')).toEqual([
+      [0, 5, 0],
+      [1, 3, 0],
+    ]);
+  });
+
+  it('finds nothing for an empty needle or a pair no text holds', () => {
+    const index = new PhraseIndex(['党员先行']);
+    expect(found(index, '')).toEqual([]);
+    expect(found(index, '员党')).toEqual([]);
+    expect(found(index, '党员先行了')).toEqual([]);
+  });
+
+  it('answers the same when restored from its arrays', () => {
+    const texts = ['改革发展', '发展改革改革', '稳定'];
+    const restored = new PhraseIndex(texts, new PhraseIndex(texts).arrays());
+    expect(found(restored, '改革')).toEqual([
+      [0, 1, 0],
+      [1, 2, 2],
+    ]);
+  });
+});
