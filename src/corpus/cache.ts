@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { PreparedIndex } from '../library';
 import type { Article, CorpusWarning } from './article';
@@ -67,23 +67,34 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     { name: 'positionStarts', bytes: bytesOf(prepared.index.positionStarts) },
     { name: 'positions', bytes: bytesOf(prepared.index.positions) },
   ];
-  // Every section starts on a 4-byte boundary, so that typed arrays can be read in place.
-  const payload = Buffer.concat(sections.flatMap(section => [section.bytes, Buffer.alloc(padding(section.bytes.byteLength))]));
+  // Every section starts on a 4-byte boundary, so that typed arrays can be read in place. Sections are
+  // hashed and written one by one rather than joined, which would double the memory a build needs.
+  const hash = createHash('sha256');
+  for (const section of sections) hash.update(section.bytes).update(Buffer.alloc(padding(section.bytes.byteLength)));
   const header = Buffer.from(
     JSON.stringify({
       key,
       pairCount: prepared.index.pairCount,
       sections: sections.map(section => ({ name: section.name, length: section.bytes.byteLength })),
-      checksum: createHash('sha256').update(payload).digest('hex'),
+      checksum: hash.digest('hex'),
     }),
     'utf8',
   );
-  const length = Buffer.alloc(4);
   const paddedHeader = Buffer.concat([header, Buffer.alloc(padding(header.byteLength), 0x20)]);
+  const length = Buffer.alloc(4);
   length.writeUInt32LE(paddedHeader.byteLength);
   await mkdir(resolve(file, '..'), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, Buffer.concat([Buffer.from(MAGIC), length, paddedHeader, payload]));
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.write(Buffer.concat([Buffer.from(MAGIC), length, paddedHeader]));
+    for (const section of sections) {
+      await handle.write(section.bytes);
+      await handle.write(Buffer.alloc(padding(section.bytes.byteLength)));
+    }
+  } finally {
+    await handle.close();
+  }
   await rename(temporary, file);
 }
 

@@ -103,37 +103,32 @@ export class PhraseIndex {
       return;
     }
     this.pairIds = new PairIds();
-    // First pass: each document's distinct keys as dense ids, how many documents hold each key, how
-    // often each pair occurs, and the sequence of pairs, kept for the third pass.
+    // First pass: dense ids for pairs, how many documents hold each key, how often each pair occurs,
+    // and the sequence of pairs, which the later passes read instead of hashing the text again.
     let documentCounts: Uint32Array = new Uint32Array(1 << 17);
     let pairCounts: Uint32Array = new Uint32Array(1 << 17);
-    let perDocument: Uint32Array = new Uint32Array(1 << 20);
     const pairSequence = new Uint32Array(texts.reduce((sum, text) => sum + Math.max(0, text.length - 1), 0));
-    const documentEnds = new Uint32Array(texts.length);
-    let used = 0;
     let pairsSeen = 0;
     let scratch: Uint32Array = new Uint32Array(1024);
-    texts.forEach((text, document) => {
+    const distinctKeys = (text: string, pairsFrom: number): Uint32Array => {
       if (scratch.length < text.length * 2) scratch = new Uint32Array(text.length * 2);
       let size = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        scratch[size++] = code;
-        if (i + 1 < text.length) {
-          const id = SINGLE_IDS + this.pairIds.idOf(code * 0x10000 + text.charCodeAt(i + 1), true);
-          if (pairCounts.length <= id) pairCounts = grow(pairCounts, id * 2);
-          pairCounts[id]!++;
-          pairSequence[pairsSeen++] = id;
-          scratch[size++] = id;
-        }
+        scratch[size++] = text.charCodeAt(i);
+        if (i + 1 < text.length) scratch[size++] = pairSequence[pairsFrom + i]!;
       }
-      const distinct = uniqueSorted(scratch.subarray(0, size));
+      return uniqueSorted(scratch.subarray(0, size));
+    };
+    texts.forEach(text => {
+      const pairsFrom = pairsSeen;
+      for (let i = 0; i + 1 < text.length; i++) {
+        const id = SINGLE_IDS + this.pairIds.idOf(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1), true);
+        if (pairCounts.length <= id) pairCounts = grow(pairCounts, id * 2);
+        pairCounts[id]!++;
+        pairSequence[pairsSeen++] = id;
+      }
       if (documentCounts.length < SINGLE_IDS + this.pairIds.size) documentCounts = grow(documentCounts, (SINGLE_IDS + this.pairIds.size) * 2);
-      if (perDocument.length < used + distinct.length) perDocument = grow(perDocument, (used + distinct.length) * 2);
-      for (const id of distinct) documentCounts[id]!++;
-      perDocument.set(distinct, used);
-      used += distinct.length;
-      documentEnds[document] = used;
+      for (const id of distinctKeys(text, pairsFrom)) documentCounts[id]!++;
     });
 
     // Second pass: lay the lists out end to end; documents arrive in order, so each list is sorted.
@@ -141,10 +136,10 @@ export class PhraseIndex {
     this.offsets = prefixSums(documentCounts, keyCount);
     this.postings = new Uint32Array(this.offsets[keyCount]!);
     const postingCursor = this.offsets.slice(0, keyCount);
-    let start = 0;
-    documentEnds.forEach((end, document) => {
-      for (let at = start; at < end; at++) this.postings[postingCursor[perDocument[at]!]!++] = document;
-      start = end;
+    let pairsFrom = 0;
+    texts.forEach((text, document) => {
+      for (const id of distinctKeys(text, pairsFrom)) this.postings[postingCursor[id]!++] = document;
+      pairsFrom += Math.max(0, text.length - 1);
     });
 
     // Third pass: every pair's positions, grouped by document in the order of its postings.
