@@ -32,6 +32,7 @@ main().then(
   },
   (error: unknown) => {
     log.error(error instanceof ConfigError ? `configuration: ${error.message}` : 'could not start', error instanceof ConfigError ? undefined : error);
-    process.exitCode = 1;
+    // Whatever was started (a health server, timers) must not keep a failed process alive.
+    process.exit(1);
   },
 );

@@ -57,6 +57,16 @@ describe('the bot process', () => {
     expect(bot.output()).not.toContain(TOKEN);
   });
 
+  it('exits non-zero when Discord refuses the token, and never prints it', async () => {
+    fake.fail(request => request.path === '/api/v10/gateway/bot', 401, 1, {}, { message: '401: Unauthorized', code: 0 });
+    const bot = startBotProcess({ HEALTH_PORT: String(await freePort()) });
+    const [code] = await once(bot.child, 'exit');
+    expect(code).toBe(1);
+    expect(bot.output()).toMatch(/ERROR could not start/);
+    expect(bot.output()).not.toContain(TOKEN);
+    expect(bot.output()).not.toContain(TOKEN.split('.')[1]);
+  });
+
   it('stops at start with a message naming a wrong key, and never prints the token', async () => {
     const bot = startBotProcess({ DEV_GUILD_ID: 'not-a-number' });
     const [code] = await once(bot.child, 'exit');

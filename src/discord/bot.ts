@@ -40,8 +40,13 @@ export async function connectBot(config: Config, library: Library): Promise<Runn
   client.on(Events.ShardResume, shard => log.info(`gateway shard ${shard} resumed`));
 
   const ready = new Promise<void>(resolve => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.discordToken ?? undefined);
-  await ready;
+  try {
+    await client.login(config.discordToken ?? undefined);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
   log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${library.articles.length} articles`);
 
   return {
