@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { connectBot, type RunningBot } from '../src/discord/bot';
+import { Cooldown } from '../src/discord/cooldown';
 import { Library } from '../src/library';
 import { asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
 import { articleFrom, bundledLibrary, converse } from './helpers';
@@ -11,6 +12,7 @@ import { articleFrom, bundledLibrary, converse } from './helpers';
  */
 
 const TOKEN = 'fake-bot-token.for-end-to-end-tests';
+const COOLDOWN_LIMIT = 30;
 let fake: FakeDiscord;
 let bot: RunningBot;
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
   const bundled = await bundledLibrary();
   const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
-  bot = await connectBot(config, new Library([...bundled.articles, ...extra]));
+  bot = await connectBot(config, new Library([...bundled.articles, ...extra]), new Cooldown(COOLDOWN_LIMIT, 10_000));
 });
 
 afterAll(async () => {
@@ -176,6 +178,17 @@ describe('the bot through discord.js and a fake Discord', () => {
     } finally {
       process.stderr.write = write;
     }
+  });
+
+  it('slows down a user who repeats a command many times a second, with a clear message', async () => {
+    const hurried = '400000000000000077';
+    const answers = Array.from({ length: COOLDOWN_LIMIT + 1 }, () => callbackOf(command('search', { phrase: '揭榜' }, 'guild', 'zh-TW', hurried)));
+    const bodies = (await Promise.all(answers)).map(callback => callback.body.data);
+    const refused = bodies.filter(body => body.flags === 64);
+    expect(refused).toHaveLength(1);
+    expect(refused[0].embeds[0].description).toMatch(/^操作太頻繁，請 \d+ 秒後再試。$/);
+    const other = await callbackOf(command('search', { phrase: '揭榜' }, 'guild', 'en-US', '400000000000000078'));
+    expect(other.body.data.flags ?? 0).toBe(0);
   });
 
   it('resumes after the gateway drops, and keeps answering', async () => {

@@ -5,6 +5,7 @@ import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
+import { Cooldown } from './cooldown';
 import { createRouter } from './router';
 import { NO_MENTIONS } from './render';
 import { SearchSessions } from './search-sessions';
@@ -25,12 +26,12 @@ export interface RunningBot {
 }
 
 /** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
-export async function connectBot(config: Config, library: Library): Promise<RunningBot> {
+export async function connectBot(config: Config, library: Library, cooldown = new Cooldown()): Promise<RunningBot> {
   warmUpSegmenter();
   const client = createClient(config);
   const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
   let accepting = true;
-  const route = createRouter(COMMANDS, { library, sessions });
+  const route = createRouter(COMMANDS, { library, sessions }, cooldown);
   client.on(Events.InteractionCreate, interaction => {
     if (accepting) void route(interaction);
   });

@@ -4,6 +4,7 @@ import { errorReply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import { replyLocaleFor } from '../replies/locale';
 import type { CommandContext, SlashCommand } from './command';
+import type { Cooldown } from './cooldown';
 import { toMessage, toUpdate } from './render';
 
 /** Errors that mean Discord no longer wants an answer: logged as warnings, never fatal. */
@@ -13,9 +14,11 @@ const STALE_INTERACTION_CODES: ReadonlySet<unknown> = new Set([RESTJSONErrorCode
  * The one interactionCreate handler: slash commands, autocomplete and buttons go to the command that
  * owns them. A failure is logged and answered ephemerally; it never escapes to crash the process.
  */
-export function createRouter(commands: ReadonlyMap<string, SlashCommand>, context: CommandContext) {
+export function createRouter(commands: ReadonlyMap<string, SlashCommand>, context: CommandContext, cooldown: Cooldown) {
   return async function route(interaction: Interaction): Promise<void> {
     try {
+      // Autocomplete fires at every keystroke and answers from memory: only commands and buttons count.
+      if ((interaction.isChatInputCommand() || interaction.isButton()) && (await refusedForSpeed(interaction, cooldown))) return;
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) throw new Error(`no handler for /${interaction.commandName}`);
@@ -32,6 +35,14 @@ export function createRouter(commands: ReadonlyMap<string, SlashCommand>, contex
       await reportFailure(interaction, error);
     }
   };
+}
+
+async function refusedForSpeed(interaction: RepliableInteraction, cooldown: Cooldown): Promise<boolean> {
+  const wait = cooldown.take(interaction.user.id);
+  if (wait === 0) return false;
+  log.warn(`${describeInteraction(interaction)}: user ${interaction.user.id} is over ${cooldown.limit} commands in ${cooldown.windowMs / 1000} s`);
+  await interaction.reply(toMessage(errorReply(labelsFor(replyLocaleFor(interaction.locale)).slowDown(Math.ceil(wait / 1000)))));
+  return true;
 }
 
 async function reportFailure(interaction: Interaction, error: unknown): Promise<void> {

@@ -39,6 +39,7 @@ export interface Labels {
   noChair: string;
   listSeparator: string;
   meetingsShown(shown: number, total: number): string;
+  slowDown(seconds: number): string;
 }
 
 const en: Labels = {
@@ -77,6 +78,7 @@ const en: Labels = {
   noChair: 'not named',
   listSeparator: ', ',
   meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
+  slowDown: seconds => `You are sending commands quickly; try again in ${seconds} s.`,
 };
 
 const zhCN: Labels = {
@@ -115,6 +117,7 @@ const zhCN: Labels = {
   noChair: '未提及',
   listSeparator: '、',
   meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
+  slowDown: seconds => `操作太频繁，请 ${seconds} 秒后再试。`,
 };
 
 const zhTW: Labels = {
@@ -153,6 +156,7 @@ const zhTW: Labels = {
   noChair: '未提及',
   listSeparator: '、',
   meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
+  slowDown: seconds => `操作太頻繁，請 ${seconds} 秒後再試。`,
 };
 
 const LABELS: Record<ReplyLocale, Labels> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
