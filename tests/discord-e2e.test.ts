@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
 import { connectBot, type RunningBot } from '../src/discord/bot';
 import { Cooldown } from '../src/discord/cooldown';
+import { LiveLibrary } from '../src/corpus/live-library';
 import { Library } from '../src/library';
 import { asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
 import { articleFrom, bundledLibrary, converse } from './helpers';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   const bundled = await bundledLibrary();
   const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
-  bot = await connectBot(config, new Library([...bundled.articles, ...extra]), new Cooldown(COOLDOWN_LIMIT, 10_000));
+  bot = await connectBot(config, new LiveLibrary(new Library([...bundled.articles, ...extra]), config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
 });
 
 afterAll(async () => {

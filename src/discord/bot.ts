@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { startHealthServer } from '../health';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
+import { LiveLibrary } from '../corpus/live-library';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
@@ -26,12 +27,19 @@ export interface RunningBot {
 }
 
 /** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
-export async function connectBot(config: Config, library: Library, cooldown = new Cooldown()): Promise<RunningBot> {
+export async function connectBot(config: Config, live: LiveLibrary, cooldown = new Cooldown()): Promise<RunningBot> {
   warmUpSegmenter();
   const client = createClient(config);
   const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
   let accepting = true;
-  const route = createRouter(COMMANDS, { library, sessions }, cooldown);
+  // Each answer reads the library once, so a reload swapped in meanwhile never mixes two indexes.
+  const context = {
+    sessions,
+    get library() {
+      return live.library;
+    },
+  };
+  const route = createRouter(COMMANDS, context, cooldown);
   client.on(Events.InteractionCreate, interaction => {
     if (accepting) void route(interaction);
   });
@@ -48,7 +56,7 @@ export async function connectBot(config: Config, library: Library, cooldown = ne
     await client.destroy();
     throw error;
   }
-  log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${library.articles.length} articles`);
+  log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${live.library.articles.length} articles`);
 
   return {
     client,
@@ -70,6 +78,7 @@ const SHUTDOWN_DEADLINE_MS = 4000;
  */
 export async function startBot(config: Config, library: Library): Promise<void> {
   let bot: RunningBot | null = null;
+  const live = new LiveLibrary(library, config.dataDir);
   const shutdown = (signal: string) => {
     log.info(`${signal} received; disconnecting`);
     setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
@@ -83,9 +92,14 @@ export async function startBot(config: Config, library: Library): Promise<void> 
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGHUP', () => {
+    log.info('SIGHUP received; reloading the corpus');
+    void live.reload();
+  });
   if (config.healthPort !== null) {
     await startHealthServer(config.healthPort, () => bot?.client.isReady() === true);
     log.info(`health checks on port ${config.healthPort}: /healthz, /readyz`);
   }
-  bot = await connectBot(config, library);
+  bot = await connectBot(config, live);
+  live.watch();
 }
