@@ -104,3 +104,28 @@ describe('cleaning', () => {
     expect(cleanArticleText('\uFEFF第一段\r\n\r\n\r\n\r\n第二段  \r\n')).toBe('第一段\n\n第二段');
   });
 });
+
+describe('loadCorpus on a folder of faults', () => {
+  it('warns about each fault and loads the rest', async () => {
+    const { mkdtemp, writeFile, symlink, mkdir, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const folder = await mkdtemp(join(tmpdir(), 'faults-'));
+    try {
+      await writeFile(join(folder, 'good.txt'), '集團召開工作會議。');
+      await writeFile(join(folder, 'good.md'), '同一個 id 的第二篇。');
+      await writeFile(join(folder, 'huge.txt'), Buffer.alloc(50 * 1024 * 1024, 0x61));
+      await symlink(join(folder, 'loop-b.txt'), join(folder, 'loop-a.txt'));
+      await symlink(join(folder, 'loop-a.txt'), join(folder, 'loop-b.txt'));
+      await mkdir(join(folder, 'folder.txt'));
+      const { articles, warnings } = await loadCorpus(folder);
+      expect(articles.map(article => article.id)).toEqual(['good']);
+      const about = (file: string) => warnings.find(warning => warning.file.endsWith(file))?.message ?? '';
+      expect(warnings.filter(warning => /id "good" is already used by .*good\.md/.test(warning.message)).map(warning => warning.file)).toEqual([join(folder, 'good.txt')]);
+      expect(about('huge.txt')).toMatch(/larger than the 5242880-byte limit/);
+      expect(about('loop-a.txt')).toMatch(/cannot read: ELOOP/);
+      expect(about('folder.txt')).toMatch(/not a regular file/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});

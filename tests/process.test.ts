@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execForm } from './dockerfile';
@@ -55,6 +57,24 @@ describe('the bot process', () => {
     expect(code).toBe(0);
     expect(Date.now() - sent).toBeLessThan(5000);
     expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it('reloads the corpus on SIGHUP and keeps running', async () => {
+    const corpus = await mkdtemp(join(tmpdir(), 'sighup-'));
+    try {
+      await cp(join(ROOT, 'data'), corpus, { recursive: true });
+      await writeFile(join(corpus, 'added.txt'), '集團召開座談會。');
+      const bot = startBotProcess({ DATA_DIR: corpus, CACHE_DIR: 'off' });
+      await bot.logged(/connected to Discord as .*; serving 6 articles/);
+      // Nothing changes in the folder, so the watcher stays quiet: only the signal can reload.
+      bot.child.kill('SIGHUP');
+      await bot.logged(/SIGHUP received; reloading the corpus[\s\S]*reloaded 6 articles/);
+      bot.child.kill('SIGTERM');
+      const [code] = await once(bot.child, 'exit');
+      expect(code).toBe(0);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
   });
 
   it('exits non-zero when Discord refuses the token, and never prints it', async () => {
