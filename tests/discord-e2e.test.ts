@@ -39,6 +39,15 @@ function command(name: string, options: Record<string, string>, where: 'guild' |
   });
 }
 
+function autocomplete(name: string, typed: string, where: 'guild' | 'dm', locale: string) {
+  return fake.dispatchInteraction({
+    type: 4,
+    locale,
+    ...asker(where),
+    data: { id: nextSnowflake(), name, type: 1, options: [{ name: 'article', type: 3, value: typed, focused: true }] },
+  });
+}
+
 function callbackOf(interaction: { id: string; token: string }): Promise<RecordedRequest> {
   return fake.waitForRequest(request => request.method === 'POST' && request.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`);
 }
@@ -98,25 +107,13 @@ describe('the bot through discord.js and a fake Discord', () => {
   });
 
   it('autocompletes the article option from memory', async () => {
-    const interaction = fake.dispatchInteraction({
-      type: 4,
-      locale: 'zh-TW',
-      ...asker('guild'),
-      data: { id: nextSnowflake(), name: 'summary', type: 1, options: [{ name: 'article', type: 3, value: '东方电气', focused: true }] },
-    });
-    const callback = await callbackOf(interaction);
+    const callback = await callbackOf(autocomplete('summary', '东方电气', 'guild', 'zh-TW'));
     expect(callback.body.type).toBe(8);
     expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
   });
 
   it('autocompletes /participants in a DM by date, in Simplified for zh-CN', async () => {
-    const interaction = fake.dispatchInteraction({
-      type: 4,
-      locale: 'zh-CN',
-      ...asker('dm'),
-      data: { id: nextSnowflake(), name: 'participants', type: 1, options: [{ name: 'article', type: 3, value: '6月17日', focused: true }] },
-    });
-    const callback = await callbackOf(interaction);
+    const callback = await callbackOf(autocomplete('participants', '6月17日', 'dm', 'zh-CN'));
     expect(callback.body.data.choices).toEqual([{ name: '2022年6月17日 我院党委组织开展“践行十四五战略 打赢数字化攻坚战”揭榜挂帅活动', value: '001_d409caa57de1005b' }]);
   });
 
