@@ -1,8 +1,6 @@
 import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
-import { ARTICLE_OPTION, articleOption, autocompleteArticle } from '../src/discord/article-option';
+import { answerForArticle, articleOption, autocompleteArticle } from '../src/discord/article-option';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { toMessage } from '../src/discord/render';
-import { replyLocaleFor } from '../src/replies/locale';
 import { summaryReply } from '../src/replies/summary';
 
 const data = new SlashCommandBuilder()
@@ -13,9 +11,8 @@ const data = new SlashCommandBuilder()
   .addStringOption(articleOption)
   .toJSON();
 
-async function execute(interaction: ChatInputCommandInteraction, { library }: CommandContext): Promise<void> {
-  const reply = summaryReply(library, interaction.options.getString(ARTICLE_OPTION, true), replyLocaleFor(interaction.locale));
-  await interaction.reply(toMessage(reply));
+function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
+  return answerForArticle(interaction, context, summaryReply);
 }
 
 export const summary: SlashCommand = { data, execute, autocomplete: autocompleteArticle };

@@ -5,7 +5,7 @@ import { checkPhrase, occurrences } from './search/phrase';
 import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
-import { foldWithMap, sourceRange } from './text/fold';
+import { fold, foldWithMap, sourceRange } from './text/fold';
 
 /** An article that mentions the phrase, and how often. */
 export interface SearchHit {
@@ -46,11 +46,11 @@ export class Library {
     this.articles = articles;
     this.byId = new Map(articles.map(article => [article.id, article]));
     // Folded texts only: the way back to the article's words is folded again for the few hits shown.
-    this.foldedTexts = prepared?.foldedTexts ?? articles.map(article => foldWithMap(article.text).text);
+    this.foldedTexts = prepared?.foldedTexts ?? articles.map(article => fold(article.text));
     this.index = new PhraseIndex(this.foldedTexts, prepared?.index);
-    this.foldedTitles = articles.map(article => foldWithMap(article.title).text);
-    this.foldedIds = articles.map(article => foldWithMap(article.id).text);
-    this.foldedDates = articles.map(article => (article.date ? foldWithMap(`${article.date.text} ${formatDateNumbers(article.date)}`).text : ''));
+    this.foldedTitles = articles.map(article => fold(article.title));
+    this.foldedIds = articles.map(article => fold(article.id));
+    this.foldedDates = articles.map(article => (article.date ? fold(`${article.date.text} ${formatDateNumbers(article.date)}`) : ''));
   }
 
   /** The folded texts and index arrays, for the start-up cache. */
@@ -122,7 +122,7 @@ export class Library {
    * organiser. With nothing typed, the first articles.
    */
   suggest(typed: string, limit: number): Article[] {
-    const needle = foldWithMap(typed).text;
+    const needle = fold(typed);
     if (needle === '') return this.articles.slice(0, limit);
     const ranked: { position: number; rank: number }[] = [];
     this.articles.forEach((_, position) => {

@@ -4,7 +4,7 @@ import { connectBot, type RunningBot } from '../src/discord/bot';
 import { Cooldown } from '../src/discord/cooldown';
 import { LiveLibrary } from '../src/corpus/live-library';
 import { Library } from '../src/library';
-import { asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
+import { APPLICATION_ID, asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
 import { articleFrom, bundledLibrary, converse } from './helpers';
 
 /**
@@ -21,6 +21,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   const bundled = await bundledLibrary();
   const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
+  extra.push(articleFrom('long-report', `3月1日，集團召開年度工作會議。黨委書記張偉主持會議。\n${'會議要求，要抓好各項工作落實。'.repeat(15_000)}`));
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
   bot = await connectBot(config, new LiveLibrary(new Library([...bundled.articles, ...extra]), config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
 });
@@ -123,6 +124,15 @@ describe('the bot through discord.js and a fake Discord', () => {
     expect(embeds[0].title).toBe('Summary: 東方電氣集團舉行黨組理論學習中心組(擴大)學習會');
     expect(embeds[1].title).toBe('東方電氣集團 · 黨組理論學習中心組(擴大)學習會');
     expect(embeds[1].fields.find((field: { name: string }) => field.name === 'Chair').value).toBe('**俞培根** · 黨組書記、董事長');
+  });
+
+  it('defers /summary of a very long article, then edits the answer in', async () => {
+    const interaction = command('summary', { article: 'long-report' }, 'guild', 'en-US');
+    const deferred = await callbackOf(interaction);
+    expect(deferred.body.type).toBe(5);
+    const edited = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
+    expect(edited.body.embeds[1].fields.find((field: { name: string }) => field.name === 'Chair').value).toBe('**張偉** · 黨委書記');
+    expect(edited.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it('answers /participants in Traditional for zh-TW', async () => {

@@ -1,8 +1,17 @@
-import type { AutocompleteInteraction, SlashCommandStringOption } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
+import type { Library } from '../library';
+import type { Reply } from '../replies/card';
 import { DISCORD_LIMITS, truncate } from '../replies/limits';
-import { replyLocaleFor, scriptFor } from '../replies/locale';
+import { replyLocaleFor, scriptFor, type ReplyLocale } from '../replies/locale';
 import { inScript } from '../text/script';
 import { chinese, type CommandContext } from './command';
+import { toMessage, toUpdate } from './render';
+
+/**
+ * Articles longer than this take about a second or more to analyse the first time (measured: 0.9 s for
+ * a million characters), so the answer is deferred: Discord drops answers that take over 3 seconds.
+ */
+const DEFER_ABOVE_CHARACTERS = 200_000;
 
 export const ARTICLE_OPTION = 'article';
 
@@ -33,4 +42,20 @@ export async function autocompleteArticle(interaction: AutocompleteInteraction, 
       value: article.id,
     }));
   await interaction.respond(choices);
+}
+
+/** Answers /participants or /summary for the chosen article, deferring first when it is long. */
+export async function answerForArticle(
+  interaction: ChatInputCommandInteraction,
+  { library }: CommandContext,
+  answer: (library: Library, id: string, locale: ReplyLocale) => Reply,
+): Promise<void> {
+  const id = interaction.options.getString(ARTICLE_OPTION, true);
+  const locale = replyLocaleFor(interaction.locale);
+  if ((library.get(id.trim())?.text.length ?? 0) > DEFER_ABOVE_CHARACTERS) {
+    await interaction.deferReply();
+    await interaction.editReply(toUpdate(answer(library, id, locale)));
+    return;
+  }
+  await interaction.reply(toMessage(answer(library, id, locale)));
 }

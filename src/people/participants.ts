@@ -104,7 +104,8 @@ export function findParticipants(article: Article): Participants {
     for (let name = nameAt(text, next); name && closesListItem(text, next + name.length); name = nameAt(text, next)) {
       listed.push([name, next]);
       next = skipAfterNameWords(text, next + name.length);
-      if (!'、和及'.includes(text[next] ?? '')) break;
+      const separator = text[next];
+      if (separator === undefined || !'、和及'.includes(separator)) break;
       next++;
     }
     const after = LIST_TAIL.exec(text.slice(next))?.[0].length ?? 0;
@@ -120,7 +121,7 @@ export function findParticipants(article: Article): Participants {
 
   const people = [...candidates.values()]
     .filter(candidate => !referencedLeaders.has(candidate.foldedName) && (candidate.present || candidate.roles.size > 0))
-    .sort((a, b) => Math.min(...a.mentions) - Math.min(...b.mentions))
+    .sort((a, b) => firstOf(a.mentions) - firstOf(b.mentions))
     .map(candidate => toParticipant(article.text, folded, candidate));
   return { people, groups: findGroups(article.text, folded, nameEnds) };
 }
@@ -189,6 +190,11 @@ function firstCue(text: string, from: number, to: number): 'role' | 'reference' 
     if (VERB_LIST.some(({ verb }) => text.startsWith(verb, index))) return 'role';
   }
   return null;
+}
+
+/** The earliest of a person's mentions (a loop: a spread of a very long list would overflow the stack). */
+function firstOf(mentions: readonly number[]): number {
+  return mentions.reduce((earliest, at) => Math.min(earliest, at), Infinity);
 }
 
 function mentionsOf(text: string, name: string): number[] {
@@ -271,7 +277,7 @@ function rolesIn(text: string, from: number, to: number): Set<Role> | 'reference
 }
 
 function toParticipant(source: string, folded: FoldedText, candidate: Candidate): Participant {
-  const first = Math.min(...candidate.mentions);
+  const first = firstOf(candidate.mentions);
   const [nameStart, nameEnd] = sourceRange(source, folded, candidate.nameStart, candidate.nameStart + candidate.foldedName.length);
   const title = candidate.title ? source.slice(...sourceRange(source, folded, ...candidate.title)) : '';
   return {
@@ -301,7 +307,7 @@ function findGroups(source: string, folded: FoldedText, nameEnds: ReadonlySet<nu
       if (!isGroupSubject(text.slice(previous, start - 1))) break;
       start = previous;
     }
-    const lastName = Math.max(-1, ...[...nameEnds].filter(at => at > start && at <= end));
+    const lastName = [...nameEnds].reduce((latest, at) => (at > start && at <= end && at > latest ? at : latest), -1);
     if (lastName >= 0) start = lastName;
     const subject = text.slice(start, end).replace(/^(?:[、和及]|与(?!会))+/u, '');
     start = end - subject.length;
