@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { Library, type PreparedIndex } from '../library';
 import { log } from '../log';
 import type { Article, CorpusWarning } from './article';
+import { EmptyCorpusError, reportWarnings } from './open';
 
 const DEBOUNCE_MS = 500;
 
@@ -63,8 +64,8 @@ export class LiveLibrary {
     const started = performance.now();
     try {
       const built = await buildInWorker(this.directory);
-      for (const warning of built.warnings) log.warn(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
-      if (!built.prepared || built.articles.length === 0) throw new Error(`no article could be loaded from ${this.directory}`);
+      reportWarnings(built.warnings);
+      if (!built.prepared || built.articles.length === 0) throw new EmptyCorpusError(this.directory);
       this.current = new Library(built.articles, built.prepared);
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {

@@ -41,6 +41,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   return library;
 }
 
-function reportWarnings(warnings: readonly CorpusWarning[]): void {
+/** Logs what the loader skipped or repaired, one line a warning, naming the file and line. */
+export function reportWarnings(warnings: readonly CorpusWarning[]): void {
   for (const warning of warnings) log.warn(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`);
 }

@@ -94,8 +94,10 @@ function meetingSections(sentences: readonly Sentence[]): Section[] {
     if (!foldedOrganizer) {
       if (event.activity) continue;
       const named = organizations.filter(organization => organization.at < event.at && (!event.abbreviation || organization.folded.endsWith(event.abbreviation))).at(-1);
-      if (named) ({ name: organizer, folded: foldedOrganizer } = named);
-      if (named) start = Math.min(start, named.at);
+      if (named) {
+        ({ name: organizer, folded: foldedOrganizer } = named);
+        start = Math.min(start, named.at);
+      }
     }
     const existing = sections.find(section => section.foldedOrganizer === foldedOrganizer) ?? (foldedOrganizer ? undefined : sections[0]);
     if (existing) existing.events.push(event);
