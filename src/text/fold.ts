@@ -75,7 +75,8 @@ function isCombiningMarkAt(text: string, index: number): boolean {
  */
 export function foldWithMap(source: string): FoldedText {
   const parts: string[] = [];
-  const sourceIndex = new Uint32Array(source.length + 1);
+  // Usually one folded unit per source unit, but NFKC can expand one character into many (㌀ is アパート).
+  let sourceIndex = new Uint32Array(source.length + 1);
   let length = 0;
   let i = 0;
   while (i < source.length) {
@@ -85,6 +86,11 @@ export function foldWithMap(source: string): FoldedText {
     const folded = i - start === 1 || (i - start === 2 && !isCombiningMarkAt(source, start + 1)) ? foldCodePoint(unit) : foldUnit(unit);
     if (folded.length === 0) continue;
     parts.push(folded);
+    if (length + folded.length >= sourceIndex.length) {
+      const grown = new Uint32Array(Math.max(sourceIndex.length * 2, length + folded.length + 1));
+      grown.set(sourceIndex);
+      sourceIndex = grown;
+    }
     for (let k = 0; k < folded.length; k++) sourceIndex[length++] = start;
   }
   const text = parts.join('');
