@@ -37,8 +37,8 @@ describe('findParticipants on sentences of the genre', () => {
       ['李東', '總經理', 'chaired'],
     ]);
     expect(people('司馬光輝、諸葛明等專家應邀出席。')).toEqual([
-      ['司馬光輝', '', 'attended'],
-      ['諸葛明', '', 'attended'],
+      ['司馬光輝', '專家', 'attended'],
+      ['諸葛明', '專家', 'attended'],
     ]);
   });
 

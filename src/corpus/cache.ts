@@ -13,7 +13,7 @@ import { kindOf } from './load';
  */
 
 /** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 /** The file format; a cache in an older format is rebuilt like a stale one. */
 const MAGIC = 'MRB2';

@@ -1,64 +1,296 @@
 import nodejieba from 'nodejieba';
-import { AFTER_NAME_WORDS, COMPOUND_SURNAMES, NOT_IN_GIVEN_NAME, ROLE_VERBS, SINGLE_SURNAMES } from './lexicon';
-
-const HAN = /^\p{Script=Han}$/u;
-
-/** What may follow a name: punctuation, an honorific, a role verb, or a word that starts a predicate. */
-const AFTER_NAME = [
-  ...AFTER_NAME_WORDS,
-  ...Object.values(ROLE_VERBS).flat(),
-  '在', '对', '就', '为', '和', '与', '及', '等', '作', '做', '一同', '分别', '代表', '率', '带领', '陪同', '也', '还', '则', '向', '以', '从',
-  '通过', '结合', '围绕', '针对', '首先', '随后', '最后', '同时', '的', '委托', '被', '是', '说', '认为', '回顾', '宣布', '带头', '亲自', '先后', '一行',
-  '上台', '表态', '传达', '充分', '详细', '深入', '现场', '共同', '逐一', '主讲', '谈', '用', '等人',
-];
-const PUNCTUATION = /^[\s，。；：、,.;:!?！？“”‘’"'（）()《》〈〉【】\[\]—…·丨|]$/u;
-
-export function isNameBoundary(text: string, index: number): boolean {
-  if (index >= text.length) return true;
-  if (PUNCTUATION.test(text[index]!)) return true;
-  return AFTER_NAME.some(word => text.startsWith(word, index));
-}
-
-function surnameAt(text: string, index: number): string | null {
-  const compound = COMPOUND_SURNAMES.find(surname => text.startsWith(surname, index));
-  if (compound) return compound;
-  const single = text[index]!;
-  return SINGLE_SURNAMES.has(single) ? single : null;
-}
-
-const dictionaryVerdicts = new Map<string, boolean>();
+import { frequencyOf, isCommonWord, isFrequentNonPerson, isKnownWord } from '../text/dictionary';
+import { COMMON_SURNAMES, SINGLE_SURNAMES, surnameAt } from './surnames';
+import { AFTER_NAME_HONORIFICS, TITLE_HEADS, TITLE_PREFIXES } from './titles';
+import { ROLE_VERBS } from './verbs';
 
 /**
- * A candidate that the segmenter's dictionary knows as one ordinary word (单位, 全体, 高度) is not a
- * name; names it knows (nr) or does not know at all pass.
+ * Personal names in folded text, by their shapes: a surname (compound or single) and a given name of one
+ * or two characters; a married woman's two surnames and given name (张王淑芬); minority and foreign names
+ * joined by a middle dot (阿不都热合曼·麦麦提); transliterated foreign names after a title (总统拜登). A
+ * shape only proposes a name: the sentence around it (a title, a list, a verb) decides whether it is one.
  */
-function isOrdinaryWord(candidate: string): boolean {
-  let verdict = dictionaryVerdicts.get(candidate);
+
+const HAN = /\p{Script=Han}/u;
+
+/** Characters that never stand in a given name: particles and conjunctions that only join words. */
+const NEVER_IN_GIVEN_NAME = new Set('的了在和与及等是为就将也都把被于这那们说并对以而或但所此每各该本率副要兼还总陪互共回称、'.split(''));
+
+/** A surname and one of these alone is how a report abbreviates someone already named (秦总, 李董, 张局). */
+const SHORT_FORMS = new Set('总董局处部厅校院所工老书主'.split(''));
+
+/**
+ * A second given character that usually starts the next word instead (李东作报告, 王凯会见): where the
+ * one-character reading also fits, it wins.
+ */
+const WEAK_LAST_GIVEN = new Set('作会在将对就为也都说是到去率被把给让于以出参主列首今昨日等还致向总又均已曾即再称谈则便才'.split(''));
+
+/** Middle dots that join the parts of minority and foreign names, as they stand after folding. */
+const NAME_DOT = /[·•・.‧-]/u;
+
+/** Characters of transliterated foreign names (拜登, 普京, 古特雷斯, 马克龙). */
+const TRANSLITERATION = new Set(
+  '阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布采查达戴丹道德登迪蒂丁东杜敦多厄恩法凡菲费芬丰弗福盖甘冈高戈格贡古瓜圭哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里理利莉连林琳龙卢鲁伦罗洛马玛迈麦曼梅门蒙米明摩莫姆穆纳奈南内尼涅纽努诺欧帕潘庞佩彭皮珀普奇齐恰乔切钦琼萨塞森沙莎尚什施舒斯松苏索塔泰坦汤唐特提图托瓦万旺威韦维温沃乌武西希锡夏谢辛休许雅亚延扬耶伊因英尤于约泽扎詹兹佐'.split(''),
+);
+
+const ROLE_WORDS = Object.values(ROLE_VERBS).flat();
+/** Forms of address that follow a surname like a given name (李阿姨, 王师傅). */
+const FORMS_OF_ADDRESS = ['阿姨', '大爷', '大妈', '大姐', '大哥', '奶奶', '爷爷', '师傅', '同学', '老汉', '小伙'];
+/** Words a given name cannot start with: they begin the title, honorific or verb that follows a name. */
+const NOT_GIVEN_START = [...TITLE_HEADS, ...AFTER_NAME_HONORIFICS, ...FORMS_OF_ADDRESS, ...TITLE_PREFIXES.filter(prefix => prefix.length > 1), ...ROLE_WORDS.filter(word => word.length > 1)];
+
+/** What may follow a name: a title or honorific, a verb, or a word that starts a predicate or a time. */
+const AFTER_NAME = [
+  ...TITLE_HEADS,
+  ...TITLE_PREFIXES,
+  ...AFTER_NAME_HONORIFICS,
+  ...ROLE_WORDS,
+  '在', '对', '就', '为', '和', '与', '及', '以及', '同', '等', '作', '做', '所作', '一行', '一同', '分别', '代表', '率', '带领', '陪同', '也', '还', '则', '向', '以',
+  '从', '通过', '结合', '围绕', '针对', '首先', '随后', '最后', '同时', '的', '委托', '被', '是', '说', '认为', '回顾', '宣布', '带头', '亲自', '先后', '上台', '表态',
+  '充分', '详细', '深入', '现场', '共同', '逐一', '谈', '用', '等人', '今天', '昨天', '前天', '日前', '近日', '当天', '今日', '昨日', '上午', '下午', '晚上', '专程',
+  '再次', '全程', '均', '都', '又', '将', '已', '曾', '于', '关于', '一起', '一道', '来', '到', '赴', '前往', '主动', '重点', '特别', '就此', '并', '各', '而', '即',
+  '发表', '致', '给', '把', '让', '请', '邀请', '称', '通电话', '发文', '举行', '高度', '希望', '感谢', '祝贺', '欢迎', '热情', '亲切', '简要', '系统', '全面', '认真', '集体', '当选', '兼',
+];
+const AFTER_NAME_BY_FIRST = new Map<string, string[]>();
+for (const word of AFTER_NAME) AFTER_NAME_BY_FIRST.set(word[0]!, [...(AFTER_NAME_BY_FIRST.get(word[0]!) ?? []), word]);
+const ROLE_WORDS_BY_FIRST = new Map<string, string[]>();
+for (const word of ROLE_WORDS.filter(verb => verb.length > 1)) ROLE_WORDS_BY_FIRST.set(word[0]!, [...(ROLE_WORDS_BY_FIRST.get(word[0]!) ?? []), word]);
+const NOT_GIVEN_START_BY_FIRST = new Map<string, string[]>();
+for (const word of NOT_GIVEN_START) NOT_GIVEN_START_BY_FIRST.set(word[0]!, [...(NOT_GIVEN_START_BY_FIRST.get(word[0]!) ?? []), word]);
+
+/** One-character words that end names so often in lists (张三等, 李四和王五) that they count as punctuation. */
+const LIST_WORDS = new Set('等和及与同率'.split(''));
+const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}0-9a-z]/u;
+
+function startsWithAny(text: string, index: number, byFirst: ReadonlyMap<string, readonly string[]>): boolean {
+  const words = byFirst.get(text[index] ?? '');
+  return words !== undefined && words.some(word => text.startsWith(word, index));
+}
+
+/**
+ * How a name may end before index: 'strong' where the text ends, or punctuation, a digit or a word of
+ * two or more characters follows (a title, a verb); 'weak' where only a one-character word does
+ * (作, 在, 等), which may as well belong to the word the name's last character starts.
+ */
+function boundaryAt(text: string, index: number): 'strong' | 'weak' | null {
+  if (index >= text.length || PUNCTUATION_OR_SPACE.test(text[index]!) || LIST_WORDS.has(text[index]!)) return 'strong';
+  const words = AFTER_NAME_BY_FIRST.get(text[index]!);
+  if (!words) return null;
+  let found: 'strong' | 'weak' | null = null;
+  for (const word of words) {
+    if (!text.startsWith(word, index)) continue;
+    if (word.length > 1) return 'strong';
+    found = 'weak';
+  }
+  return found;
+}
+
+/** Whether a name may end before index: the text ends, or punctuation, a digit, a title or a verb follows. */
+export function isNameBoundary(text: string, index: number): boolean {
+  return boundaryAt(text, index) !== null;
+}
+
+/** How sure the sentence makes us that a name stands here: a title or a list beside it, or only a verb. */
+export type NameEvidence = 'titled' | 'bare';
+
+/**
+ * Surnames that are also common words or parts of words (国, 门, 相): with one of them, a given name that
+ * is a common word of its own is not a name (国组成, 门主要). The function words among them (和, 向, 全)
+ * need a two-character given name the dictionary does not know at all (和特邀, 和拜登, 从党 are a
+ * conjunction and a word). Without a title, X方 is a country's side (韩方), not a person.
+ */
+const AMBIGUOUS_SURNAMES = new Set('国时文常成安平元东山水云花红白明都能通门来过区后空双那经干解应单家盖益公广利越师简养须查游权谷车班秋暴甘幸司印宿怀索苍党劳申扶边别充终居步满弘达展战种初代关前'.split(''));
+const FUNCTION_WORD_SURNAMES = new Set('和于向从同及与对在为以全相应都'.split(''));
+/** How often a word must be used to count as common: 毕业 (5,988) is, 高士 in 高士征 (41) is not. */
+const COMMON_FREQUENCY = 500;
+/** A two-character entry used this often is a word or a place, not a person (沙特, 师生, 英明); a third of it for three characters (白皮书). */
+const WORD_FREQUENCY = 200;
+/** Words so common that no given name is one (人民, 国家, 组成), unlike 建国 or 光荣. */
+const GIVEN_WORD_FREQUENCY = 15000;
+
+const NAME_TAGS = (tag: string) => tag.startsWith('nr') || tag === 'x';
+const segmentVerdicts = new Map<string, boolean>();
+
+/** Whether the segmenter reads a whole candidate as one word that is not a name (单位, 高度). */
+function isOneWord(candidate: string): boolean {
+  let verdict = segmentVerdicts.get(candidate);
   if (verdict === undefined) {
-    const tagged = nodejieba.tag(candidate);
-    verdict = tagged.length === 1 && tagged[0]!.word === candidate && !tagged[0]!.tag.startsWith('nr') && tagged[0]!.tag !== 'x';
-    dictionaryVerdicts.set(candidate, verdict);
+    const words = nodejieba.tag(candidate);
+    verdict = words.length === 1 && words[0]!.word === candidate && !NAME_TAGS(words[0]!.tag);
+    segmentVerdicts.set(candidate, verdict);
+  }
+  return verdict;
+}
+
+/** Parts of speech of common words; place and organisation names (金国 in 金国藩) are not among them. */
+const COMMON_WORD_TAGS = /^(?:n|v|vn|vd|a|ad|an|d|p|c|r|m|q|t|f|b|l|i|u)$/u;
+const fusionVerdicts = new Map<string, boolean>();
+
+/** Whether the segmenter reads the surname and what follows it as one common word (揭榜|人, 相关|人). */
+function surnameFuses(candidate: string, surnameLength: number): boolean {
+  let verdict = fusionVerdicts.get(candidate);
+  if (verdict === undefined) {
+    const first = nodejieba.tag(candidate)[0]!;
+    verdict = first.word.length > surnameLength && first.word !== candidate && COMMON_WORD_TAGS.test(first.tag);
+    fusionVerdicts.set(candidate, verdict);
+  }
+  return verdict;
+}
+
+const acrossVerdicts = new Map<string, boolean>();
+
+/** Whether the segmenter, reading the window, puts a word across position at (工作部 across 党群工|作部). */
+export function wordRunsAcross(window: string, at: number): boolean {
+  const key = `${at}:${window}`;
+  let verdict = acrossVerdicts.get(key);
+  if (verdict === undefined) {
+    let position = 0;
+    verdict = false;
+    for (const word of nodejieba.cut(window)) {
+      if (position < at && position + word.length > at) verdict = true;
+      position += word.length;
+    }
+    acrossVerdicts.set(key, verdict);
   }
   return verdict;
 }
 
 /**
- * The personal name that starts at index in folded text, if one does: a surname (compound first) and a
- * given name of one or two characters, followed by something that may follow a name. The longer
- * reading wins where both fit (杨光明出席, not 杨光).
+ * A candidate that reads as ordinary words is not a name: the whole is one word (单位, 高度) or a
+ * frequent entry that is not a person (沙特, 师生; with no title beside it, any common word, 文明); beyond the commonest surnames,
+ * the surname and the next character make a common word (毕业后, 通道上, 师生代); an ambiguous
+ * surname's given name is a common word (国组成), a function word's is any word at all (和特邀).
  */
-export function nameAt(text: string, index: number): string | null {
-  const surname = surnameAt(text, index);
-  if (!surname) return null;
-  for (const givenLength of [2, 1]) {
-    const start = index + surname.length;
-    const given = text.slice(start, start + givenLength);
-    if (given.length !== givenLength) continue;
-    if (![...given].every(ch => HAN.test(ch) && !NOT_IN_GIVEN_NAME.has(ch))) continue;
-    if (!isNameBoundary(text, start + givenLength)) continue;
-    const name = surname + given;
-    if (isOrdinaryWord(name)) continue;
-    return name;
+function readsAsOrdinaryWords(candidate: string, surnameLength: number, evidence: NameEvidence): boolean {
+  if (isOneWord(candidate) || isFrequentNonPerson(candidate, candidate.length === 3 ? WORD_FREQUENCY / 4 : WORD_FREQUENCY)) return true;
+  if (candidate.length === 3 && isFrequentNonPerson(candidate.slice(1), GIVEN_WORD_FREQUENCY)) return true;
+  if (evidence === 'bare' && (frequencyOf(candidate) >= COMMON_FREQUENCY * 2 || surnameFuses(candidate, surnameLength))) return true;
+  if (surnameLength !== 1) return false;
+  const surname = candidate[0]!;
+  const given = candidate.slice(1);
+  if (FUNCTION_WORD_SURNAMES.has(surname)) return given.length === 1 || isKnownWord(given) || isKnownWord(candidate.slice(0, 2));
+  if (evidence === 'bare' && given === '方') return true;
+  if (!COMMON_SURNAMES.has(surname) && (candidate.length === 3 || evidence === 'bare') && isCommonWord(candidate.slice(0, 2), COMMON_FREQUENCY)) return true;
+  return AMBIGUOUS_SURNAMES.has(surname) && given.length === 2 && isCommonWord(given, COMMON_FREQUENCY);
+}
+
+function isGivenName(text: string, start: number, length: number): boolean {
+  const given = text.slice(start, start + length);
+  if (given.length !== length) return false;
+  for (const character of given) if (!HAN.test(character) || NEVER_IN_GIVEN_NAME.has(character)) return false;
+  if (length === 1 && SHORT_FORMS.has(given)) return false;
+  return !startsWithAny(text, start, NOT_GIVEN_START_BY_FIRST);
+}
+
+/**
+ * A surname and a given name of two or one characters that a boundary follows. The longer reading wins
+ * unless its last character starts the next word; a reading that ends before a one-character word is
+ * refused where the segmenter reads a word across its end (党群工|作部 is 党群/工作部).
+ */
+function hanNameAt(text: string, index: number, surnameLength: number, evidence: NameEvidence): string | null {
+  // 宣讲党的…, 调研组: a verb of the meeting starting at the surname is the verb, not a name.
+  if (startsWithAny(text, index, ROLE_WORDS_BY_FIRST)) return null;
+  const start = index + surnameLength;
+  const fits = (length: number) => {
+    if (!isGivenName(text, start, length)) return false;
+    const end = start + length;
+    const boundary = boundaryAt(text, end);
+    if (boundary === null || (boundary === 'weak' && wordRunsAcross(text.slice(index, end + 3), end - index))) return false;
+    return !readsAsOrdinaryWords(text.slice(index, end), surnameLength, evidence);
+  };
+  const long = fits(2);
+  if (long && !(WEAK_LAST_GIVEN.has(text[start + 1]!) && fits(1))) return text.slice(index, start + 2);
+  if (fits(1)) return text.slice(index, start + 1);
+  return null;
+}
+
+/** 张王淑芬: a common surname, a second surname, and a given name of two characters. */
+function doubleSurnameNameAt(text: string, index: number): string | null {
+  if (!COMMON_SURNAMES.has(text[index]!) || FUNCTION_WORD_SURNAMES.has(text[index]!) || !SINGLE_SURNAMES.has(text[index + 1] ?? '')) return null;
+  if (!isGivenName(text, index + 1, 1) || !isGivenName(text, index + 2, 2) || !isNameBoundary(text, index + 4)) return null;
+  if (isKnownWord(text.slice(index + 1, index + 4)) || isOneWord(text.slice(index + 1, index + 3)) || isOneWord(text.slice(index + 2, index + 4))) return null;
+  return text.slice(index, index + 4);
+}
+
+/**
+ * 巴沙尔·阿萨德, 卡尔十六世·古斯塔夫: two or more parts of Han characters joined by middle dots. A part
+ * holds no word of the sentence around it: the first starts after any title (议员|塞维姆·达), and the last
+ * ends at the first boundary of a name (萨勒曼|对) or before the first verb or time the segmenter finds
+ * (布鲁斯·艾尔沃德|近期, 谢里夫|专访).
+ */
+function dottedNameAt(text: string, index: number): string | null {
+  const firstDot = text.slice(index, index + 8).search(NAME_DOT);
+  if (firstDot < 1) return null;
+  const first = text.slice(index, index + firstDot);
+  if (!/^\p{Script=Han}+$/u.test(first) || nameLeadOf(first).length !== first.length || nodejieba.tag(first).some(({ tag }) => tag === 'ns')) return null;
+  let partStart = index + firstDot + 1;
+  for (;;) {
+    let run = partStart;
+    while (run < text.length && run - partStart < 8 && HAN.test(text[run]!)) run++;
+    if (run === partStart) return null;
+    if (NAME_DOT.test(text[run] ?? '') && HAN.test(text[run + 1] ?? '')) {
+      if (nameLeadOf(text.slice(partStart, run)).length !== run - partStart) return null;
+      partStart = run + 1;
+      continue;
+    }
+    let end = partStart + nameLeadOf(text.slice(partStart, run)).length;
+    for (let at = partStart + 1; at < end; at++) {
+      if (DOTTED_NAME_END.has(text[at]!) || boundaryAt(text, at) === 'strong') {
+        end = at;
+        break;
+      }
+    }
+    return end > partStart ? text.slice(index, end) : null;
+  }
+}
+
+/** Parts of speech that never belong to a foreign name: verbs, times, particles, pronouns, adverbs. */
+const SENTENCE_WORD_TAGS = /^(?:v|vn|vd|t|tg|p|c|u|ul|uj|uz|ud|ug|uv|r|d|f|m|q|a|ad|b)$/u;
+/** Words of institutions that end a name written before them (约翰·冯·诺伊曼|大学). */
+const INSTITUTION = /(?:大学|学院|中心|公司|基金会|研究所|研究院|集团|银行|协会|委员会|政府|议会|国会)$/u;
+/** One-character words that end a foreign name: prepositions and particles (萨勒曼|对, 阿萨德|在). */
+const DOTTED_NAME_END = new Set('对在与和将的向同等及于从以把被给让说称也还就是为会到赴来'.split(''));
+
+/** The leading characters of a part that are name, not sentence: up to the first word of the sentence or a title. */
+function nameLeadOf(part: string): string {
+  let length = 0;
+  for (const { word, tag } of nodejieba.tag(part)) {
+    if ((SENTENCE_WORD_TAGS.test(tag) && word.length > 1) || TITLE_HEADS.some(head => word.endsWith(head)) || INSTITUTION.test(word)) break;
+    if (tag === 'ns' && length > 0) break;
+    length += word.length;
+  }
+  return part.slice(0, length);
+}
+
+/** 拜登, 古特雷斯: two to six transliteration characters, only where a title has just announced a name. */
+function transliteratedNameAt(text: string, index: number): string | null {
+  let end = index;
+  while (end < text.length && end - index < 6 && TRANSLITERATION.has(text[end]!)) end++;
+  for (let length = end - index; length >= 2; length--) {
+    const candidate = text.slice(index, index + length);
+    if (isNameBoundary(text, index + length)) return isOneWord(candidate) || isFrequentNonPerson(candidate, WORD_FREQUENCY) ? null : candidate;
   }
   return null;
+}
+
+/**
+ * The personal name that starts at index in folded text, if a name's shape and a boundary after it fit.
+ * Where a title has just announced a name (foreign), a transliterated foreign name is accepted too.
+ */
+export function nameAt(text: string, index: number, evidence: NameEvidence, foreign = evidence === 'titled'): string | null {
+  if (!HAN.test(text[index] ?? '')) return null;
+  const dotted = dottedNameAt(text, index);
+  if (dotted) return dotted;
+  const surname = surnameAt(text, index);
+  if (surname) {
+    const name = hanNameAt(text, index, surname.length, evidence);
+    if (name) return name;
+    if (surname.length === 2) {
+      const single = SINGLE_SURNAMES.has(text[index]!) ? hanNameAt(text, index, 1, evidence) : null;
+      if (single) return single;
+    }
+    const double = doubleSurnameNameAt(text, index);
+    if (double) return double;
+  }
+  return foreign ? transliteratedNameAt(text, index) : null;
 }

@@ -1,9 +1,23 @@
 import type { Article } from '../corpus/article';
-import { foldWithMap, sourceRange, type FoldedText } from '../text/fold';
-import { AFTER_NAME_WORDS, GROUP_HEADS, MADE_SPEECH, REFERENCE_CUES_AFTER, REFERENCE_CUES_BEFORE, REFERENCE_TITLES_AFTER_NAME, ROLE_VERBS, TITLE_WORDS, type Role } from './lexicon';
-import { nameAt } from './names';
+import { foldForAnalysis, sourceRange, type FoldedText } from '../text/fold';
+import { Clauses } from './clauses';
+import { findMentions, roleVerbAt, skipHonorific, type Mention } from './mentions';
+import { findGroups, type AttendingGroup } from './groups';
+import { BYLINE_CUES, NATIONAL_LEADER_TITLES, TITLE_HEADS } from './titles';
+import { MADE_SPEECH, MADE_SPEECH_ROLE, REFERENCE_CUES_AFTER, REFERENCE_CUES_BEFORE, ROLE_ORDER, ROLE_VERBS, type Role } from './verbs';
 
-/** A person who took part in a meeting, in the article's own words. */
+export type { AttendingGroup } from './groups';
+
+/** A [start, end) range of the article's own text: where an answer comes from. */
+export type SourceRange = readonly [number, number];
+
+/** What a person did, and the sentence that says so. */
+export interface RoleEvidence {
+  readonly role: Role;
+  readonly evidence: SourceRange;
+}
+
+/** A person who took part in a meeting, in the article's own words, with where the article says so. */
 export interface Participant {
   readonly name: string;
   /** Title and organisation as the article gives them (黨委副書記、總經理), or '' when it gives none. */
@@ -11,12 +25,11 @@ export interface Participant {
   readonly roles: readonly Role[];
   /** Where the person is first named, as an index into the article's text. */
   readonly firstMention: number;
-}
-
-/** A body of people that attended without being named (職能部門負責人; 技術骨幹等約100人). */
-export interface AttendingGroup {
-  readonly text: string;
-  readonly index: number;
+  /** The sentence that first shows the person taking part. */
+  readonly evidence: SourceRange;
+  /** The title's own words in the article, or null when it gives none. */
+  readonly titleEvidence: SourceRange | null;
+  readonly roleEvidence: readonly RoleEvidence[];
 }
 
 export interface Participants {
@@ -24,300 +37,222 @@ export interface Participants {
   readonly groups: readonly AttendingGroup[];
 }
 
-const ROLE_ORDER: readonly Role[] = ['chaired', 'spoke', 'presented', 'attended'];
-const TITLE_PATTERN = new RegExp([...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|'), 'gu');
-const TITLE_AT_END = new RegExp(`(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
-const CLAUSE_END = /[，。；：,;:!?！？\n]/u;
-const SENTENCE_END = /[。；;!?！？\n]/u;
-const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】]/u;
-/** Words after which a title stretch starts: what precedes them is the sentence, not the title. */
-const STRETCH_CUT = /^.*(?:会议由|由|邀请|听取了|听取|会上|其中|以及|陪同|会见|看到|认识|选举|来自|并|和|与|及|对|在|是|为|的|了)/u;
-const MAX_TITLE_LENGTH = 40;
-const PRONOUN = /[他她]/u;
-const GROUP_VERBS = /(?:集体学习|到会指导|参加|出席|列席|参与|参会)(?!时)/gu;
-const LIST_ITEM_END = /[、，。；：,;:和及等]/u;
-/** What may stand between a list of names and its verb: 等专家, 等同志, 一同. */
-const LIST_TAIL = /^(?:等[^，。；：、,;:]{0,6}?(?=应邀|出席|参加|列席|到会|主持|讲话|发言))?(?:一同|分别|共同)?/u;
-/** Subjects that name nobody in particular. */
-const GENERIC_GROUP = /^(?:与会|参会|全体|相关)?(?:人员|同志|代表|大家)$/u;
-const LOCATION_TAIL = /(?:分别)?(?:在[^，。；]*?)?(?:集体)?$/u;
+type Status = 'participant' | 'reference' | 'byline';
 
-const VERB_LIST = (Object.entries(ROLE_VERBS) as [Role, readonly string[]][])
-  .flatMap(([role, verbs]) => verbs.map(verb => ({ verb, role })))
-  .sort((a, b) => b.verb.length - a.verb.length);
+const VERB_ROLES = new Map<string, Role>();
+for (const role of ROLE_ORDER) for (const verb of ROLE_VERBS[role]) if (!VERB_ROLES.has(verb)) VERB_ROLES.set(verb, role);
+/** Verbs that, closing a sentence, say what everyone named before them did (…张三，李四出席会议). */
+const CLOSING_ROLES: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
+/** Verbs by which the people named after them are met or received (习近平会见美国总统拜登). */
+const MEETING_VERBS = /(?:会见|会谈|接见|会晤|看望|慰问|宴请|欢迎)[了]?$/u;
+/** Quoting a national leader: 习近平总书记强调 in a report of another body's meeting is a quotation. */
+const QUOTE_VERBS = /^(?:在[^，。；]{0,40}?(?:时|上|中))?(?:的)?(?:重要讲话中)?(?:强调|指出|说|要求|提出|表示|深刻指出|明确指出|鲜明指出)/u;
+const TAKES_PART = /主持|出席|参加|会见|会谈|考察|视察|调研|看望|慰问|接见|致辞|发表|签署|宣布|颁发|见证|来到|抵达|在京/u;
+const PRONOUN = /^[他她]/u;
+/** 向习近平主席致以祝贺: someone a message is addressed to, not someone present. */
+const ADDRESSED = /致|祝贺|问候|慰问|感谢|敬意|致意/u;
+const OPEN_BRACKETS = '(（[【〔';
+const CLOSE_BRACKETS = ')）]】〕';
+const SHORT_FORM_HEADS = ['总', '董', ...TITLE_HEADS].sort((a, b) => b.length - a.length);
 
-interface Candidate {
-  foldedName: string;
-  nameStart: number;
-  title: [number, number] | null;
-  /** Found by a title-first pattern in a sentence that does not merely refer to the person. */
-  present: boolean;
-  roles: Set<Role>;
-  mentions: number[];
+interface Person {
+  name: string;
+  mentions: { mention: Mention; status: Status }[];
+  roles: Map<Role, number>;
 }
 
 /**
- * Who took part in the meeting an article reports, found by the genre's own structure: titles run
- * straight into names, lists run with 、, verbs say who chaired, spoke, presented or attended. People
- * only referred to (whose speech was studied, whose report was relayed, who delegated the chair) and
- * the byline are left out.
+ * Who took part in the meeting an article reports. Names are found by the genre's structure (titles,
+ * lists, verbs; see mentions.ts); whether a mention is a participant is decided by its sentence: people
+ * whose speech is studied or relayed, who delegated the chair, and the credits of the byline are left
+ * out, however they are named elsewhere.
  */
 export function findParticipants(article: Article): Participants {
-  const folded = foldWithMap(article.text);
+  const folded = foldForAnalysis(article.text);
+  const clauses = new Clauses(folded.text);
   const text = folded.text;
-  const candidates = new Map<string, Candidate>();
-  const nameEnds = new Set<number>();
+  const mentions = findMentions(clauses);
 
-  const note = (foldedName: string, nameStart: number, title: [number, number] | null, present: boolean) => {
-    let candidate = candidates.get(foldedName);
-    if (!candidate) {
-      candidate = { foldedName, nameStart, title: null, present: false, roles: new Set(), mentions: [] };
-      candidates.set(foldedName, candidate);
+  const people = new Map<string, Person>();
+  for (const mention of mentions) {
+    let person = people.get(mention.name);
+    if (!person) {
+      person = { name: mention.name, mentions: [], roles: new Map() };
+      people.set(mention.name, person);
     }
-    if (!candidate.title && title && title[1] > title[0]) candidate.title = title;
-    candidate.present ||= present;
-    nameEnds.add(nameStart + foldedName.length);
+    person.mentions.push({ mention, status: statusOf(clauses, mention) });
+  }
+
+  const starts = new Set(mentions.map(mention => mention.start));
+  for (const person of people.values()) {
+    for (const { mention, status } of person.mentions) {
+      if (status !== 'participant') continue;
+      for (const role of rolesAfter(clauses, mention, starts)) if (!person.roles.has(role)) person.roles.set(role, mention.start);
+      if (MEETING_VERBS.test(text.slice(clauses.clauseStart(mention.start), titleOrNameStart(mention)))) if (!person.roles.has('met')) person.roles.set('met', mention.start);
+    }
+  }
+  const participants = [...people.values()].filter(person => person.mentions.some(({ status }) => status === 'participant'));
+  attributeOtherReferences(clauses, participants, starts);
+
+  return {
+    people: participants
+      .map(person => toParticipant(article.text, folded, clauses, person))
+      .sort((a, b) => a.firstMention - b.firstMention),
+    groups: findGroups(article.text, folded, clauses, new Set(mentions.map(mention => mention.start + mention.name.length))),
   };
+}
 
-  // Titles run straight into names, and a list after a title shares it: 党组成员徐鹏、宋致远参加.
-  for (const match of text.matchAll(TITLE_PATTERN)) {
-    const titleEnd = match.index! + match[0].length;
-    const name = nameAt(text, titleEnd);
-    if (!name) continue;
-    const titleStart = titleStretchStart(text, match.index!, nameEnds);
-    const present = !refersOnly(text, titleStart, titleEnd + name.length);
-    note(name, titleEnd, [titleStart, titleEnd], present);
-    let next = skipAfterNameWords(text, titleEnd + name.length);
-    while (text[next] === '、') {
-      const listed = nameAt(text, next + 1);
-      if (!listed || !closesListItem(text, next + 1 + listed.length)) break;
-      note(listed, next + 1, [titleStart, titleEnd], present && !refersOnly(text, next + 1, next + 1 + listed.length));
-      next = skipAfterNameWords(text, next + 1 + listed.length);
-    }
+function titleOrNameStart(mention: Mention): number {
+  return mention.title && mention.title[1] <= mention.start ? mention.title[0] : mention.start;
+}
+
+/** Whether the sentence around a mention shows the person taking part, only refers to them, or credits them. */
+function statusOf(clauses: Clauses, mention: Mention): Status {
+  const text = clauses.text;
+  const lead = titleOrNameStart(mention);
+  const nameEnd = mention.start + mention.name.length;
+  if (isCredit(clauses, lead, nameEnd)) return 'byline';
+  if (text[lead - 1] === '受' || text.startsWith('受', clauses.clauseStart(lead))) return 'reference';
+  const before = text.slice(clauses.clauseStart(lead), lead);
+  if (REFERENCE_CUES_BEFORE.some(cue => before.includes(cue))) return 'reference';
+  if (text[lead - 1] === '向' && ADDRESSED.test(text.slice(nameEnd, clauses.clauseEnd(nameEnd)))) return 'reference';
+  const after = skipHonorific(text, Math.max(nameEnd, mention.title && mention.title[0] >= nameEnd ? mention.title[1] : nameEnd));
+  if (firstCue(text, after, clauses.clauseEnd(after)) === 'reference') return 'reference';
+  const leaderTitle = NATIONAL_LEADER_TITLES.find(title => text.startsWith(title, nameEnd));
+  if (leaderTitle) {
+    const sentence = text.slice(clauses.sentenceStart(lead), clauses.sentenceEnd(nameEnd));
+    if (QUOTE_VERBS.test(text.slice(nameEnd + leaderTitle.length, nameEnd + leaderTitle.length + 60)) && !TAKES_PART.test(sentence)) return 'reference';
+    if (text.startsWith('的', nameEnd + leaderTitle.length)) return 'reference';
   }
-
-  // Names that open a clause and run into a role verb speak for themselves: 王寿君指出; 司马光辉、诸葛明等专家应邀出席.
-  for (let index = 0; index < text.length; index++) {
-    if (index > 0 && !CLAUSE_END.test(text[index - 1]!)) continue;
-    const listed: [string, number][] = [];
-    let next = index;
-    for (let name = nameAt(text, next); name && closesListItem(text, next + name.length); name = nameAt(text, next)) {
-      listed.push([name, next]);
-      next = skipAfterNameWords(text, next + name.length);
-      const separator = text[next];
-      if (separator === undefined || !'、和及'.includes(separator)) break;
-      next++;
-    }
-    const after = LIST_TAIL.exec(text.slice(next))?.[0].length ?? 0;
-    if (listed.length === 0 || !startsWithRole(text, next + after)) continue;
-    for (const [name, start] of listed) if (!candidates.has(name)) note(name, start, null, false);
-  }
-
-  const referencedLeaders = new Set([...candidates.keys()].filter(name => REFERENCE_TITLES_AFTER_NAME.some(title => text.includes(name + title))));
-  for (const candidate of candidates.values()) candidate.mentions = mentionsOf(text, candidate.foldedName);
-  attributePronouns(text, candidates);
-  attributeShortForms(text, candidates);
-  for (const candidate of candidates.values()) assignRoles(text, candidate, candidates);
-
-  const people = [...candidates.values()]
-    .filter(candidate => !referencedLeaders.has(candidate.foldedName) && (candidate.present || candidate.roles.size > 0))
-    .sort((a, b) => firstOf(a.mentions) - firstOf(b.mentions))
-    .map(candidate => toParticipant(article.text, folded, candidate));
-  return { people, groups: findGroups(article.text, folded, nameEnds) };
-}
-
-function startsWithRole(text: string, index: number): boolean {
-  return MADE_SPEECH.test(text.slice(index, index + 16)) || VERB_LIST.some(({ verb }) => text.startsWith(verb, index));
-}
-
-/** A name inside a list is followed by the next separator, an honorific, or the verb that closes the list. */
-function closesListItem(text: string, index: number): boolean {
-  if (index >= text.length || LIST_ITEM_END.test(text[index]!)) return true;
-  return [...AFTER_NAME_WORDS, ...VERB_LIST.map(({ verb }) => verb)].some(word => text.startsWith(word, index));
-}
-
-function skipAfterNameWords(text: string, index: number): number {
-  const word = AFTER_NAME_WORDS.find(candidate => text.startsWith(candidate, index));
-  return word ? index + word.length : index;
+  return 'participant';
 }
 
 /**
- * Where the title before a name starts: back to the clause's start, across 、 while the part before it
- * is itself a title (党委副书记、总经理), never into the previous person, and after any words that
- * belong to the sentence rather than the title (会议由…).
+ * A credit, not a participant: a byline cue before the name on its line (记者, 责任编辑：, 文/), or the
+ * name inside brackets that hold no verb of the meeting ((宋亮), 【责任编辑：刘强】).
  */
-function titleStretchStart(text: string, titleWordStart: number, nameEnds: ReadonlySet<number>): number {
-  let start = titleWordStart;
-  for (;;) {
-    while (start > 0 && !STRETCH_STOP.test(text[start - 1]!) && text[start - 1] !== '、' && !nameEnds.has(start) && titleWordStart - start < MAX_TITLE_LENGTH) start--;
-    if (start > 0 && text[start - 1] === '、' && !nameEnds.has(start - 1)) {
-      let previous = start - 1;
-      while (previous > 0 && !STRETCH_STOP.test(text[previous - 1]!) && text[previous - 1] !== '、' && !nameEnds.has(previous)) previous--;
-      if (TITLE_AT_END.test(text.slice(previous, start - 1)) && titleWordStart - previous < MAX_TITLE_LENGTH) {
-        start = previous;
-        continue;
-      }
+function isCredit(clauses: Clauses, lead: number, nameEnd: number): boolean {
+  const text = clauses.text;
+  const sentenceStart = clauses.sentenceStart(lead);
+  const before = text.slice(Math.max(sentenceStart, lead - 24), lead);
+  if (BYLINE_CUES.some(cue => before.includes(cue))) return true;
+  if (/^[|｜]/u.test(text.slice(sentenceStart, lead))) return true;
+  let open = -1;
+  for (let index = lead - 1; index >= Math.max(sentenceStart, lead - 40); index--) {
+    if (CLOSE_BRACKETS.includes(text[index]!)) break;
+    if (OPEN_BRACKETS.includes(text[index]!)) {
+      open = index;
+      break;
     }
-    break;
   }
-  const cut = STRETCH_CUT.exec(text.slice(start, titleWordStart));
-  return cut ? start + cut[0].length : start;
+  if (open < 0) return false;
+  let close = nameEnd;
+  while (close < text.length && close - nameEnd < 40 && !CLOSE_BRACKETS.includes(text[close]!)) close++;
+  const inside = text.slice(open + 1, close);
+  return ![...inside].some((_, index) => roleVerbAt(inside, index) !== null);
 }
 
-function clauseStart(text: string, index: number): number {
-  let start = index;
-  while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
-  return start;
-}
-
-function clauseEnd(text: string, index: number, boundary = CLAUSE_END): number {
-  let end = index;
-  while (end < text.length && !boundary.test(text[end]!)) end++;
-  return end;
-}
-
-/** The sentence only refers to the person: their report was relayed, their speech studied, they delegated. */
-function refersOnly(text: string, stretchStart: number, nameEnd: number): boolean {
-  const before = text.slice(clauseStart(text, stretchStart), stretchStart);
-  if (REFERENCE_CUES_BEFORE.some(cue => before.includes(cue))) return true;
-  return firstCue(text, nameEnd, clauseEnd(text, nameEnd)) === 'reference';
-}
-
-/** Whether a role verb or a reference cue comes first in text[from, to). */
+/** Whether a verb of the meeting or an owner-of-speech cue (…的讲话, 受…委托) comes first in text[from, to). */
 function firstCue(text: string, from: number, to: number): 'role' | 'reference' | null {
   for (let index = from; index < to; index++) {
+    if (MADE_SPEECH.test(text.slice(index, index + 100))) return 'role';
     if (REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) return 'reference';
-    if (VERB_LIST.some(({ verb }) => text.startsWith(verb, index))) return 'role';
+    if (roleVerbAt(text, index)) return 'role';
   }
   return null;
 }
 
-/** The earliest of a person's mentions (a loop: a spread of a very long list would overflow the stack). */
-function firstOf(mentions: readonly number[]): number {
-  return mentions.reduce((earliest, at) => Math.min(earliest, at), Infinity);
-}
-
-function mentionsOf(text: string, name: string): number[] {
-  const positions: number[] = [];
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) positions.push(at);
-  return positions;
-}
-
-/** 他指出 at the start of a clause speaks for the person named last before it in the paragraph. */
-function attributePronouns(text: string, candidates: Map<string, Candidate>): void {
-  const all = [...candidates.values()];
-  for (let index = 0; index < text.length; index++) {
-    if (!PRONOUN.test(text[index]!) || (index > 0 && !CLAUSE_END.test(text[index - 1]!))) continue;
-    const paragraphStart = text.lastIndexOf('\n', index) + 1;
-    let latest: { candidate: Candidate; at: number } | null = null;
-    for (const candidate of all) {
-      for (const at of candidate.mentions) if (at >= paragraphStart && at < index && (!latest || at > latest.at)) latest = { candidate, at };
-    }
-    if (latest) latest.candidate.mentions.push(index - latest.candidate.foldedName.length + 1);
-  }
-}
-
-/** 秦总 is 秦琳: a surname with 总 stands for the one participant of that surname, not for another person. */
-function attributeShortForms(text: string, candidates: Map<string, Candidate>): void {
-  const bySurname = new Map<string, Candidate[]>();
-  for (const candidate of candidates.values()) {
-    const surname = candidate.foldedName[0]!;
-    bySurname.set(surname, [...(bySurname.get(surname) ?? []), candidate]);
-  }
-  for (const [surname, sharing] of bySurname) {
-    if (sharing.length !== 1) continue;
-    const [candidate] = sharing;
-    for (const at of mentionsOf(text, `${surname}总`)) candidate!.mentions.push(at + 2 - candidate!.foldedName.length);
-  }
-}
-
 /**
- * Roles from the verbs after each mention, up to the clause's end or the next person named outside a
- * list; a mention in an enumeration with no verb of its own takes the attendance verb that closes it.
+ * The roles the verbs after a mention give it, up to the clause's end or the next person named outside
+ * its list; a mention with no verb of its own takes the attendance verb that closes its sentence.
  */
-function assignRoles(text: string, candidate: Candidate, candidates: Map<string, Candidate>): void {
-  const otherNames = [...candidates.keys()].filter(name => name !== candidate.foldedName);
-  for (const at of candidate.mentions) {
-    const from = skipAfterNameWords(text, at + candidate.foldedName.length);
-    let to = clauseEnd(text, from);
-    for (let index = from; index < to; index++) {
-      if (otherNames.some(name => text.startsWith(name, index)) && !'、和及与'.includes(text[index - 1]!)) {
-        to = index;
-        break;
-      }
-    }
-    const found = rolesIn(text, from, to);
-    if (found === 'reference') continue;
-    if (found.size > 0) {
-      for (const role of found) candidate.roles.add(role);
-      continue;
-    }
-    const closing = rolesIn(text, to, clauseEnd(text, to + 1, SENTENCE_END));
-    if (closing !== 'reference' && closing.has('attended') && candidate.present) candidate.roles.add('attended');
-  }
+function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: ReadonlySet<number>): Role[] {
+  const text = clauses.text;
+  const from = skipHonorific(text, Math.max(mention.listEnd, mention.start + mention.name.length));
+  const clauseEnd = clauses.clauseEnd(from);
+  const roles = rolesIn(text, from, clauseEnd, mentionStarts);
+  if (roles.length > 0) return roles;
+  const closing = rolesIn(text, clauseEnd, clauses.sentenceEnd(clauseEnd), new Set());
+  return closing.filter(role => CLOSING_ROLES.has(role)).slice(0, 1);
 }
 
-function rolesIn(text: string, from: number, to: number): Set<Role> | 'reference' {
-  const roles = new Set<Role>();
+function rolesIn(text: string, from: number, to: number, mentionStarts: ReadonlySet<number>): Role[] {
+  const roles: Role[] = [];
   for (let index = from; index < to; index++) {
-    if (roles.size === 0 && REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) return 'reference';
-    const speech = MADE_SPEECH.exec(text.slice(index, to));
+    if (index > from && mentionStarts.has(index) && !'、和及与同'.includes(text[index - 1]!)) break;
+    if (roles.length === 0 && REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) break;
+    const speech = MADE_SPEECH.exec(text.slice(index, index + 100));
     if (speech) {
-      roles.add(speech[1] === '讲话' || speech[1] === '发言' || speech[1] === '总结' ? 'spoke' : 'presented');
+      roles.push(MADE_SPEECH_ROLE[speech[1]!] ?? 'presented');
       index += speech[0].length - 1;
       continue;
     }
-    const hit = VERB_LIST.find(({ verb }) => text.startsWith(verb, index));
-    if (hit) {
-      roles.add(hit.role);
-      index += hit.verb.length - 1;
+    const verb = roleVerbAt(text, index);
+    if (verb) {
+      roles.push(VERB_ROLES.get(verb)!);
+      index += verb.length - 1;
     }
   }
-  return roles;
-}
-
-function toParticipant(source: string, folded: FoldedText, candidate: Candidate): Participant {
-  const first = firstOf(candidate.mentions);
-  const [nameStart, nameEnd] = sourceRange(source, folded, candidate.nameStart, candidate.nameStart + candidate.foldedName.length);
-  const title = candidate.title ? source.slice(...sourceRange(source, folded, ...candidate.title)) : '';
-  return {
-    name: source.slice(nameStart, nameEnd),
-    title: title.replace(/^[、，,\s]+|[、，,\s]+$/gu, ''),
-    roles: ROLE_ORDER.filter(role => candidate.roles.has(role)),
-    firstMention: folded.sourceIndex[first]!,
-  };
+  return [...new Set(roles)];
 }
 
 /**
- * Groups that attended: the subject of an attendance verb, back over the clauses that list bodies of
- * people (领导, 负责人, 约100人), but not past a named person or a clause that does something else.
+ * Roles said of a participant without the full name: 他指出 at the start of a clause speaks for the
+ * person named last before it in the paragraph; a surname with a title or 总 (魏书记, 高会长, 秦总) for
+ * the one participant of that surname.
  */
-function findGroups(source: string, folded: FoldedText, nameEnds: ReadonlySet<number>): AttendingGroup[] {
-  const text = folded.text;
-  const groups: AttendingGroup[] = [];
-  for (const match of text.matchAll(GROUP_VERBS)) {
-    let end = match.index!;
-    const clause = text.slice(clauseStart(text, end), end);
-    end -= LOCATION_TAIL.exec(clause)![0].length;
-    let start = clauseStart(text, end);
-    if (!isGroupSubject(text.slice(start, end))) continue;
-    for (;;) {
-      if (start < 2 || !'，；,;'.includes(text[start - 1]!)) break;
-      const previous = clauseStart(text, start - 1);
-      if (!isGroupSubject(text.slice(previous, start - 1))) break;
-      start = previous;
+function attributeOtherReferences(clauses: Clauses, participants: Person[], mentionStarts: ReadonlySet<number>): void {
+  const text = clauses.text;
+  const bySurname = new Map<string, Person[]>();
+  for (const person of participants) bySurname.set(person.name[0]!, [...(bySurname.get(person.name[0]!) ?? []), person]);
+  const named = participants.flatMap(person => person.mentions.map(({ mention }) => ({ person, at: mention.start }))).sort((a, b) => a.at - b.at);
+
+  for (let index = 0; index < text.length; index++) {
+    if (!clauses.isClauseStart(index)) continue;
+    let person: Person | undefined;
+    let from = index;
+    if (PRONOUN.test(text[index] ?? '')) {
+      const paragraphStart = text.lastIndexOf('\n', index) + 1;
+      person = named.filter(entry => entry.at >= paragraphStart && entry.at < index).at(-1)?.person;
+      from = index + 1;
+    } else {
+      const sharing = bySurname.get(text[index] ?? '');
+      const head = sharing?.length === 1 ? SHORT_FORM_HEADS.find(word => text.startsWith(word, index + 1)) : undefined;
+      if (head && !text.startsWith(sharing![0]!.name, index)) {
+        person = sharing![0];
+        from = index + 1 + head.length;
+      }
     }
-    const lastName = [...nameEnds].reduce((latest, at) => (at > start && at <= end && at > latest ? at : latest), -1);
-    if (lastName >= 0) start = lastName;
-    const subject = text.slice(start, end).replace(/^(?:[、和及]|与(?!会))+/u, '');
-    start = end - subject.length;
-    if (!subject || !GROUP_HEADS.test(subject) || GENERIC_GROUP.test(subject) || nameAt(subject, 0)) continue;
-    const [from, to] = sourceRange(source, folded, start, end);
-    groups.push({ text: source.slice(from, to), index: from });
+    if (!person) continue;
+    for (const role of rolesIn(text, from, clauses.clauseEnd(from), mentionStarts)) if (!person.roles.has(role)) person.roles.set(role, index);
   }
-  return groups;
 }
 
-function isGroupSubject(clause: string): boolean {
-  return clause.length > 0 && (GROUP_HEADS.test(clause) || TITLE_AT_END.test(clause)) && !/召开|举行|开展|学习会|会议/u.test(clause);
+function toParticipant(source: string, folded: FoldedText, clauses: Clauses, person: Person): Participant {
+  const taking = person.mentions.filter(({ status }) => status === 'participant').map(({ mention }) => mention);
+  const first = taking[0]!;
+  const titled = taking.find(mention => mention.title && mention.title[1] > mention.title[0]) ?? null;
+  const original = (start: number, end: number) => sourceRange(source, folded, start, end);
+  const sentence = (at: number) => original(clauses.sentenceStart(at), Math.max(clauses.sentenceStart(at) + 1, clauses.sentenceEnd(at)));
+  const titleRange = titled?.title ? trimTitle(source, original(titled.title[0], titled.title[1])) : null;
+  const [nameStart, nameEnd] = original(first.start, first.start + first.name.length);
+  const roles = ROLE_ORDER.filter(role => person.roles.has(role));
+  return {
+    name: source.slice(nameStart, nameEnd),
+    title: titleRange ? source.slice(...titleRange) : '',
+    roles,
+    firstMention: nameStart,
+    evidence: sentence(first.start),
+    titleEvidence: titleRange,
+    roleEvidence: roles.map(role => ({ role, evidence: sentence(person.roles.get(role)!) })),
+  };
+}
+
+/** The title's range without the separators that join it to its sentence. */
+function trimTitle(source: string, [start, end]: SourceRange): SourceRange | null {
+  let from = start;
+  let to = end;
+  while (from < to && /[、，,\s]/u.test(source[from]!)) from++;
+  while (to > from && /[、，,\s]/u.test(source[to - 1]!)) to--;
+  return to > from ? [from, to] : null;
 }

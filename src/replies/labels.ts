@@ -1,5 +1,5 @@
 import { MAX_PHRASE_LENGTH } from '../search/phrase';
-import type { Role } from '../people/lexicon';
+import type { Role } from '../people/verbs';
 import type { ReplyLocale } from './locale';
 
 /** Every word a reply says around the articles' own text, in each reply locale. */
@@ -59,7 +59,7 @@ const en: Labels = {
   next: 'Next',
   pagingExpired: 'These results can no longer be paged; run /search again.',
   notYourSearch: 'Only the person who ran this search can turn its pages; run /search yourself.',
-  roles: { chaired: 'chaired', spoke: 'spoke', presented: 'presented', attended: 'attended' },
+  roles: { chaired: 'chaired', spoke: 'spoke', presented: 'presented', attended: 'attended', met: 'met', accompanied: 'accompanied', signed: 'signed' },
   participantsTitle: title => `Participants: ${title}`,
   noParticipants: 'The article names no participants.',
   groups: 'Groups attending',
@@ -98,7 +98,7 @@ const zhCN: Labels = {
   next: '下一页',
   pagingExpired: '这些结果已不能翻页，请重新运行 /search。',
   notYourSearch: '只有发起这次搜索的人可以翻页；请自己运行 /search。',
-  roles: { chaired: '主持', spoke: '讲话', presented: '介绍汇报', attended: '出席' },
+  roles: { chaired: '主持', spoke: '讲话', presented: '介绍汇报', attended: '出席', met: '会见会谈', accompanied: '陪同', signed: '签约' },
   participantsTitle: title => `参会人员：${title}`,
   noParticipants: '文章没有提到参会人员的姓名。',
   groups: '参会群体',
@@ -137,7 +137,7 @@ const zhTW: Labels = {
   next: '下一頁',
   pagingExpired: '這些結果已不能翻頁，請重新執行 /search。',
   notYourSearch: '只有發起這次搜尋的人可以翻頁；請自己執行 /search。',
-  roles: { chaired: '主持', spoke: '講話', presented: '介紹匯報', attended: '出席' },
+  roles: { chaired: '主持', spoke: '講話', presented: '介紹匯報', attended: '出席', met: '會見會談', accompanied: '陪同', signed: '簽約' },
   participantsTitle: title => `參會人員：${title}`,
   noParticipants: '文章沒有提到參會人員的姓名。',
   groups: '參會群體',

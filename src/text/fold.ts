@@ -99,6 +99,17 @@ export function foldWithMap(source: string): FoldedText {
   return { text, sourceIndex: trimmed };
 }
 
+const LINE_BREAK_STAND_IN = '\u0001';
+
+/**
+ * Folds text for analysis: like foldWithMap, but line breaks are kept, since a headline or a photo
+ * caption ends at its line and no name or clause may run across one.
+ */
+export function foldForAnalysis(source: string): FoldedText {
+  const folded = foldWithMap(source.replaceAll('\n', LINE_BREAK_STAND_IN));
+  return { text: folded.text.replaceAll(LINE_BREAK_STAND_IN, '\n'), sourceIndex: folded.sourceIndex };
+}
+
 /** Folds text for comparison, without the way back. */
 export function fold(text: string): string {
   return foldWithMap(text).text;
