@@ -67,8 +67,8 @@ describe('summarizeArticle', () => {
     const [meeting] = summarize(
       '3月1日，公司黨委召開擴大會議，約100人參加。書記王強提出3點要求：\n一是統一思想。要抓好落實。\n二是提高站位。\n三是狠抓落實。',
     ).meetings;
-    expect(meeting!.points).toEqual(expect.arrayContaining(['提出3點要求', '統一思想', '提高站位', '狠抓落實']));
-    expect(meeting!.points.some(point => point.includes('約100人'))).toBe(true);
+    expect(meeting!.points.map(point => point.text)).toEqual(expect.arrayContaining(['提出3點要求', '統一思想', '提高站位', '狠抓落實']));
+    expect(meeting!.points.some(point => point.text.includes('約100人'))).toBe(true);
   });
 
   it('keeps the summary short and in the article’s words, with genre stop words out of the keywords', async () => {

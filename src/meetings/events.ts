@@ -1,105 +1,180 @@
-import nodejieba from 'nodejieba';
+import type { Participant } from '../people/participants';
 import { foldWithMap, sourceRange } from '../text/fold';
+import { bodyAt, bodyOfTitle, isBody } from './organizations';
 import type { Sentence } from './sentences';
 
-/** A sentence that reports a meeting being held: who held it and what it was. */
+/**
+ * A sentence that reports a meeting: one being held (召开, 举行), a visit (一行来…调研), a reception or
+ * talks (会见, 会谈) or a signing (签约), with who held it.
+ */
 export interface MeetingEvent {
   readonly sentence: Sentence;
-  /** Index in the article's text where the report of the meeting being held starts. */
+  /** Index in the article's text where the report of the meeting starts (its verb). */
   readonly at: number;
   /** Organiser in the article's words, or '' when the sentence does not name one. */
   readonly organizer: string;
   readonly foldedOrganizer: string;
+  /** Where the organiser's words stand in the article, or null. */
+  readonly organizerEvidence: readonly [number, number] | null;
   /** A unit named by its last character alone (部召开…, 院工作会), to be resolved from the units named before. */
   readonly abbreviation: string | null;
   readonly name: string;
   /** 开展…活动 rather than a meeting noun: an event only where the sentence names who held it. */
   readonly activity: boolean;
+  /**
+   * A meeting held (召开, 举行) rather than a visit, reception or signing: only such reports start a
+   * meeting of their own once another is reported; 签约 after 签约仪式 is part of the ceremony.
+   */
+  readonly held: boolean;
 }
 
-const ORGANIZATION_END = '(?:集团|公司|研究院|设计院|院|部|所|厂|中心|局|党委|党组|支部|委员会|总支|学校|大学|医院|银行)';
-const ENDS_AS_ORGANIZATION = new RegExp(`${ORGANIZATION_END}$`, 'u');
-/** Parts of speech an organisation's name is made of: nouns, place and proper names, numbers, unknown words. */
-const NAME_TAGS = /^(?:n|nr|ns|nt|nz|nrt|ng|j|m|q|eng|vn|an|a|b|s|f|x)$/u;
-const MAX_ORGANIZATION_LENGTH = 16;
-/** 全体部领导, 各部门: a collective of people, not a unit. */
-const COLLECTIVE_START = /^(?:全|各|相关|有关|所属|其他|部分)/u;
-
-/**
- * The organisation that opens a folded clause (五院, 总体设计部, 中国航天科技集团有限公司), if any: the
- * longest run of name-like words that ends with an organisation noun at a word boundary, so that 系统部署
- * is not read as 系统部.
- */
-export function organizationAt(clause: string): string {
-  let longest = '';
-  let length = 0;
-  for (const { word, tag } of nodejieba.tag(clause.slice(0, MAX_ORGANIZATION_LENGTH + 4))) {
-    if (!NAME_TAGS.test(tag) || length + word.length > MAX_ORGANIZATION_LENGTH) break;
-    length += word.length;
-    const candidate = clause.slice(0, length);
-    if (ENDS_AS_ORGANIZATION.test(candidate) && candidate.length >= 2 && /^\p{Script=Han}/u.test(candidate) && !COLLECTIVE_START.test(candidate)) longest = candidate;
-  }
-  return longest;
-}
-const MEETING_NOUN = '(?:会议|大会|学习会|座谈会|工作会|推进会|部署会|交流会|研讨会|办公会|扩大会|常委会|党委会|专题会|论坛|仪式|培训班|讲座|党课|会)';
-// A meeting's name runs to the end of its clause where it can (…部署会议，); else to the first meeting noun.
-const HELD_ACTIVE = new RegExp(`(?:组织)?(?:召开|举行|举办)(?:了)?(?:([^，。；：,;:]*${MEETING_NOUN})(?=[，。；：,;:]|$)|([^，。；：,;:]*?${MEETING_NOUN}))`, 'gu');
-const HELD_ACTIVITY = /(?:组织)?开展(?:了)?([^，。；：,;:]*?活动)()/gu;
-const HELD_PASSIVE = new RegExp(`([^，。；：,;:]*?${MEETING_NOUN})(?:在[^，。；：]*?)?(?:隆重|顺利)?(?:召开|举行)`, 'u');
-/** Words between an organiser and its verb that are not part of its name. */
-const ADVERB_TAIL = /(?:组织|立即|迅速|第一时间|隆重|专门|再次|近日|日前|随后|也|还|在[^，。；]*)+$/u;
-const LEADING_NOISE = /^(?:[0-9]+年)?(?:[0-9]+月)?(?:[0-9]+日)?(?:近日|日前|不久前|年初|开年以来|新年伊始|本网讯|讯)?/u;
+const MEETING_NOUN = '(?:会议|大会|学习会|座谈会|工作会|推进会|部署会|交流会|研讨会|办公会|扩大会|常委会|党委会|专题会|务虚会|表彰会|报告会|发布会|见面会|茶话会|恳谈会|论坛|峰会|仪式|典礼|培训班|讲座|党课|会谈|座谈|会晤|对话|全会|例会|年会|会)';
+/** Bounded name lengths keep every pattern linear in the sentence's length, however long it runs. */
+const NAME_MAX = 60;
+const CLAUSE = '[^，。；：,;:]';
+const HELD = new RegExp(`(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?(?:(${CLAUSE}{0,${NAME_MAX}}${MEETING_NOUN})(?=[，。；：,;:]|$)|(${CLAUSE}{0,${NAME_MAX}}?${MEETING_NOUN}))`, 'gu');
+const VERB = /^(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?/u;
+const ACTIVITY = new RegExp(`(?:组织)?开展了?(${CLAUSE}{0,${NAME_MAX}}?活动)`, 'gu');
+const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:在${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕)`, 'u');
+/** 一行来集团调研, 莅临公司指导, 深入我市调研: a visit, held by whoever comes. */
+const VISIT = new RegExp(`(?:来|到|赴|莅临|深入|走进|前往|走访)${CLAUSE}{0,24}?(调研|考察|视察|检查|指导|慰问|督导|交流|座谈|参观|走访)`, 'u');
+/** 会见, 会谈, 签约: receptions, talks and signings, held by the subject. */
+const RECEPTION = /(?:会见|会谈|接见|会晤|签约|签署|签订)/u;
+/** A 召开 that does not report a meeting held now: an earlier or future one, or one inside a title. */
+const NOT_NOW_BEFORE = /(?:即将|将于|将要|将|胜利|迎接|筹备|所|前期)$/u;
+const NOT_NOW_AFTER = /^(?:的|之际|以来|前夕|后|期间|当天|当日|之后|以后)/u;
+const LEADING_NOISE =
+  /^(?:(?:[0-9]+年)?(?:[0-9]+月)?(?:[0-9]+日)?(?:至[0-9]+日)?|昨日(?:\([0-9]+日\))?|今日|近日|日前|近期|不久前|年初|年底|开年以来|新年伊始|本网讯|本报讯|讯|上午|下午|晚上|晚间|当天|同日|\p{Script=Han}{0,12}?(?:网|社|报|台)\p{Script=Han}{0,6}?[0-9]+月[0-9]+日\p{Script=Han}{0,4}?(?:消息|电|讯))+/u;
+/** Words between the organiser and its verb that are not part of its name. */
+const ADVERB_TAIL = /(?:组织|立即|迅速|第一时间|隆重|专门|再次|近日|日前|随后|也|还|分别|共同|一同|专题|在\p{Script=Han}{0,20}|(?:分别)?(?:与|同|和)[\p{Script=Han}、]*)+$/u;
+/** 由国防科工局、国家发改委组成的…调研组; 由上海市政府、台北世贸中心共同主办的…: who the meeting is by. */
+const HOSTED_BY = /^由(.+?)(?:共同|联合)?(?:主办|承办|举办|组织|召开|组成|牵头)的(.*)$/u;
 /** 部 in 部召开2023年工作会 and 院 in 院工作会: a unit named by its last character. */
 const UNIT_ABBREVIATION = /^[院部所厂局](?![长委])/u;
 /** The meeting itself as a subject (会议…召开) adds nothing about who held it. */
-const SELF_SUBJECT = /^(?:会议|大会|活动|本次|此次)/u;
+const SELF_SUBJECT = /^(?:会议|大会|活动|本次|此次|双方)/u;
+
+interface Found {
+  subjectStart: number;
+  subjectEnd: number;
+  name: string;
+  at: number;
+  activity: boolean;
+  signing: boolean;
+  /** 五院2023年度工作会召开: the meeting is the subject, and the body opens its name. */
+  passive: boolean;
+  held: boolean;
+}
 
 /**
- * Finds the sentences that report a meeting being held, with its organiser where the sentence names
- * one (中国乐凯党委组织召开中心组学习扩大会; 五院2023年度工作会召开).
+ * Finds the sentences that report a meeting, with its organiser where the sentence names one: the
+ * subject of 召开 or 举行 (中国乐凯党委组织召开…), the body of the meeting held (五院2023年度工作会召开), who
+ * hosted it (由…主办的), the body of whoever visits (市国资委二级调研员吴坤荣一行来集团调研), receives or
+ * signs. A person as the subject stands for the body of their title.
  */
-export function findMeetingEvents(sentences: readonly Sentence[]): MeetingEvent[] {
+export function findMeetingEvents(sentences: readonly Sentence[], people: readonly Participant[]): MeetingEvent[] {
+  const foldedPeople = people.map(person => ({ name: foldWithMap(person.name).text, body: bodyOfTitle(foldWithMap(person.title).text) }));
   const events: MeetingEvent[] = [];
   for (const sentence of sentences) {
     const folded = foldWithMap(sentence.text);
     const text = folded.text;
     const original = (start: number, end: number) => (end > start ? sentence.text.slice(...sourceRange(sentence.text, folded, start, end)) : '');
-    const actives = [...text.matchAll(HELD_ACTIVE)];
-    if (actives.length === 0) actives.push(...text.matchAll(HELD_ACTIVITY));
-    const passive = HELD_PASSIVE.exec(text);
-    const found: { organizerStart: number; organizerEnd: number; nameStart: number; nameEnd: number; activity: boolean }[] = [];
-    for (const active of actives) {
-      const name = active[1] ?? active[2]!;
-      // 所开展的…活动 and 召开的…会 describe a meeting already reported, not one being held.
-      if (text[active.index - 1] === '所' || name.startsWith('的')) continue;
-      const nameEnd = active.index + active[0].length;
-      found.push({ organizerStart: clauseStart(text, active.index), organizerEnd: active.index, nameStart: nameEnd - name.length, nameEnd, activity: name.endsWith('活动') });
-    }
-    const firstActive = actives[0]?.index ?? Infinity;
-    if (passive && passive.index + passive[0].length <= firstActive) {
-      const clause = clauseStart(text, passive.index);
-      const subjectText = passive[1]!.replace(LEADING_NOISE, '');
-      const subjectStart = passive.index + passive[1]!.length - subjectText.length;
-      const organization = organizationAt(subjectText) || (UNIT_ABBREVIATION.test(subjectText) ? subjectText[0]! : '');
-      found.unshift({ organizerStart: Math.max(clause, subjectStart), organizerEnd: subjectStart + organization.length, nameStart: subjectStart + organization.length, nameEnd: passive.index + passive[1]!.length, activity: false });
-    }
-    for (const { organizerStart, organizerEnd, nameStart, nameEnd, activity } of found) {
-      const organizerText = text.slice(organizerStart, organizerEnd);
-      const cleaned = organizerText.replace(LEADING_NOISE, '').replace(ADVERB_TAIL, '');
-      const cleanedStart = organizerStart + organizerText.indexOf(cleaned);
-      const organizer = cleaned && !SELF_SUBJECT.test(cleaned) && organizationAt(cleaned) === cleaned ? cleaned : '';
+    for (const found of eventsIn(text)) {
+      const subjectText = text.slice(found.subjectStart, found.subjectEnd);
+      const subject = found.passive ? passiveOrganizer(subjectText) : organizerOf(subjectText, found.signing, foldedPeople);
+      const organizerStart = subject.organizer ? found.subjectStart + subject.offset : -1;
+      const range = subject.organizer ? sourceRange(sentence.text, folded, organizerStart, organizerStart + subject.organizer.length) : null;
+      if (found.passive) found.name = subjectText.slice(subject.offset + subject.organizer.length);
       events.push({
         sentence,
-        at: sentence.start + (folded.sourceIndex[organizerEnd] ?? sentence.text.length),
-        organizer: organizer ? original(cleanedStart, cleanedStart + organizer.length) : '',
-        foldedOrganizer: organizer,
-        abbreviation: !organizer && UNIT_ABBREVIATION.test(cleaned) ? cleaned[0]! : UNIT_ABBREVIATION.test(text.slice(nameStart, nameEnd)) && !organizer ? text[nameStart]! : null,
-        name: original(nameStart, nameEnd).replace(/^了/u, ''),
-        activity,
+        at: sentence.start + (folded.sourceIndex[found.at] ?? sentence.text.length),
+        organizer: range ? sentence.text.slice(...range) : '',
+        foldedOrganizer: subject.organizer,
+        organizerEvidence: range ? [sentence.start + range[0], sentence.start + range[1]] : null,
+        abbreviation: subject.organizer ? null : UNIT_ABBREVIATION.test(subject.cleaned) ? subject.cleaned[0]! : UNIT_ABBREVIATION.test(found.name) ? found.name[0]! : null,
+        name: original(text.indexOf(found.name, found.at), text.indexOf(found.name, found.at) + found.name.length).replace(/^了/u, ''),
+        activity: found.activity,
+        held: found.held,
       });
     }
   }
   return events;
+}
+
+/** Each report of a meeting in a folded sentence: its subject's range, the meeting's name, the verb's position. */
+function eventsIn(text: string): Found[] {
+  const found: Found[] = [];
+  const subjectOf = (at: number) => ({ subjectStart: clauseStart(text, at), subjectEnd: at });
+  const passive = PASSIVE.exec(text);
+  if (passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length))) {
+    const start = clauseStart(text, passive.index);
+    found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index, activity: false, signing: false, passive: true, held: true });
+  }
+  for (const held of text.matchAll(HELD)) {
+    const name = held[1] ?? held[2]!;
+    const verbEnd = held.index + VERB.exec(text.slice(held.index))![0].length;
+    if (NOT_NOW_BEFORE.test(text.slice(Math.max(0, held.index - 4), held.index)) || NOT_NOW_AFTER.test(text.slice(verbEnd)) || insideQuotation(text, held.index)) continue;
+    if (passive && held.index >= passive.index && held.index < passive.index + passive[0].length) continue;
+    found.push({ ...subjectOf(held.index), name: name.replace(/^了/u, ''), at: held.index, activity: false, signing: /签约|签署/u.test(name), passive: false, held: true });
+  }
+  const visit = VISIT.exec(text);
+  if (visit && !found.some(event => event.at < visit.index)) found.push({ ...subjectOf(visit.index), name: visit[1]!, at: visit.index, activity: false, signing: false, passive: false, held: false });
+  if (found.length === 0) {
+    for (const activity of text.matchAll(ACTIVITY)) found.push({ ...subjectOf(activity.index), name: activity[1]!, at: activity.index, activity: true, signing: false, passive: false, held: true });
+  }
+  if (found.length === 0) {
+    const reception = RECEPTION.exec(text);
+    if (reception) found.push({ ...subjectOf(reception.index), name: reception[0], at: reception.index, activity: false, signing: /签/u.test(reception[0]), passive: false, held: false });
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** 五院2023年度工作会召开, 青海全省政府采购工作会议在西宁市召开: the body that opens the meeting's name. */
+function passiveOrganizer(subjectText: string): { organizer: string; offset: number; cleaned: string } {
+  const cleaned = subjectText.replace(LEADING_NOISE, '');
+  const offset = subjectText.length - cleaned.length;
+  const organizer = SELF_SUBJECT.test(cleaned) ? '' : bodyAt(cleaned);
+  return { organizer: organizer.length < cleaned.length ? organizer : '', offset, cleaned };
+}
+
+/** A 召开 inside 《…》 or “…” names a document or a slogan, not a meeting held. */
+function insideQuotation(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - NAME_MAX), index);
+  return before.lastIndexOf('《') > before.lastIndexOf('》') || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+/**
+ * The organiser in the folded words before a meeting's verb: after a date, a dateline and adverbs, a
+ * body's name; a person's body (from the text before the name, else from their title); for a signing,
+ * both sides (山东省与富士康科技集团).
+ */
+function organizerOf(subjectText: string, signing: boolean, people: readonly { name: string; body: string }[]): { organizer: string; offset: number; cleaned: string } {
+  let cleaned = subjectText.replace(LEADING_NOISE, '');
+  let offset = subjectText.length - cleaned.length;
+  const hosted = HOSTED_BY.exec(cleaned);
+  if (hosted) {
+    const host = hosted[1]!;
+    const body = hosted[2]!;
+    if (body && isBody(bodyAt(body)) && bodyAt(body)) return { organizer: bodyAt(body), offset: offset + cleaned.length - body.length, cleaned: body };
+    if ([...host.split(/[、和与及]/u)].every(part => isBody(part))) return { organizer: host, offset: offset + 1, cleaned: host };
+    cleaned = body;
+    offset += hosted[0].length - body.length;
+  }
+  if (signing) {
+    const sides = /^(.+?)(?:与|同|和)(.+?)(?:在\p{Script=Han}{0,20})?$/u.exec(cleaned);
+    if (sides && isBody(bodyAt(sides[1]!)) && bodyAt(sides[1]!) === sides[1] && bodyAt(sides[2]!) === sides[2]) return { organizer: `${sides[1]}与${sides[2]}`, offset, cleaned };
+  }
+  const person = people.find(({ name }) => cleaned.includes(name));
+  if (person) {
+    const before = cleaned.slice(0, cleaned.indexOf(person.name));
+    const bodyBefore = bodyOfTitle(before) || bodyAt(before);
+    if (bodyBefore && before.includes(bodyBefore)) return { organizer: bodyBefore, offset: offset + before.indexOf(bodyBefore), cleaned };
+    const titled = person.body && cleaned.indexOf(person.body) >= 0 ? person.body : '';
+    return { organizer: titled, offset: titled ? offset + cleaned.indexOf(titled) : offset, cleaned };
+  }
+  const trimmed = cleaned.replace(ADVERB_TAIL, '');
+  const organizer = trimmed && !SELF_SUBJECT.test(trimmed) ? bodyAt(trimmed) : '';
+  return { organizer: organizer === trimmed || (organizer && trimmed.startsWith(organizer) && /^(?:组织|党委|党组)?$/u.test(trimmed.slice(organizer.length))) ? organizer : '', offset, cleaned: trimmed };
 }
 
 function clauseStart(text: string, index: number): number {
@@ -116,7 +191,7 @@ export function findOrganizations(sentences: readonly Sentence[]): { name: strin
     let clause = 0;
     for (const part of folded.text.split(/[，。；：,;:！？!?]/u)) {
       const subject = part.replace(LEADING_NOISE, '');
-      const organization = organizationAt(subject);
+      const organization = bodyAt(subject);
       if (organization && !SELF_SUBJECT.test(organization)) {
         const start = clause + part.length - subject.length;
         const [from, to] = sourceRange(sentence.text, folded, start, start + organization.length);

@@ -1,17 +1,23 @@
 import nodejieba from 'nodejieba';
 import type { Article } from '../corpus/article';
-import type { AttendingGroup, Participant, Participants } from '../people/participants';
-import { findDates, type WrittenDate } from '../text/dates';
+import type { AttendingGroup, Participant, Participants, SourceRange } from '../people/participants';
+import { completeDay, findDates, findDaysOnly, findPublicationDate, isDateline, type WrittenDate } from '../text/dates';
 import { foldWithMap, sourceRange } from '../text/fold';
 import { clipAtClause } from './clip';
 import { findMeetingEvents, findOrganizations, type MeetingEvent } from './events';
-import { findPoints } from './points';
+import { findPoints, type Point } from './points';
 import { splitSentences, type Sentence } from './sentences';
 
-/** One meeting an article reports, at a glance. */
+/** A date as the article writes it, and where: null where it comes from the corpus record, not the text. */
+export interface MeetingDate extends WrittenDate {
+  readonly evidence: SourceRange | null;
+}
+
+/** One meeting an article reports, at a glance, each answer with the words it comes from. */
 export interface Meeting {
-  readonly date: WrittenDate | null;
+  readonly date: MeetingDate | null;
   readonly organizer: string;
+  readonly organizerEvidence: SourceRange | null;
   readonly name: string;
   /** Everyone named as taking part in this meeting, in order of first mention. */
   readonly people: readonly Participant[];
@@ -20,7 +26,7 @@ export interface Meeting {
   readonly presenters: readonly Participant[];
   readonly attendees: readonly Participant[];
   readonly groups: readonly AttendingGroup[];
-  readonly points: readonly string[];
+  readonly points: readonly Point[];
   /** Where the report of this meeting starts in the article's text. */
   readonly start: number;
 }
@@ -42,10 +48,13 @@ const ITEM_LOOKAHEAD = 12;
 const GENRE_STOP_WORDS = new Set(
   '会议 与会 人员 当前 中国 习近平 总书记 工作 重要 发展 学习 推进 推动 进行 开展 深入 全面 坚持 加强 提高 落实 贯彻 要求 强调 指出 精神 实现 建设 集团 公司 同志 领导 干部 职工 任务 全力 积极 认真 切实 努力 不断 进一步 各项 我们 大家 一是 二是 三是 四是 本次 此次'.split(' '),
 );
+/** Roles that make a person a speaker, a presenter or the chair rather than one who attended. */
+const ACTIVE_ROLES = new Set(['chaired', 'spoke', 'presented']);
 
 interface Section {
   organizer: string;
   foldedOrganizer: string;
+  organizerEvidence: SourceRange | null;
   events: MeetingEvent[];
   start: number;
 }
@@ -53,27 +62,30 @@ interface Section {
 /**
  * The meetings an article reports, each with its date, organiser, name, chair, speakers, presenters
  * and points, plus a short summary and keywords. Several meetings are told apart by their organisers:
- * an article about four units' meetings yields four cards.
+ * an article about four units' meetings yields four cards; a headline and the body that report the same
+ * meeting make one.
  */
 export function summarizeArticle(article: Article, participants: Participants): ArticleSummary {
   const sentences = splitSentences(article.text);
-  const sections = meetingSections(sentences);
-  const meetings = sections.map((section, index) => {
+  const sections = meetingSections(sentences, participants.people);
+  const reference = referenceDate(article);
+  const meetings = sections.map((section, index): Meeting => {
     const end = sections[index + 1]?.start ?? article.text.length;
     const inSection = (at: number) => (index === 0 ? at < end : at >= section.start && at < end);
     const people = participants.people.filter(person => inSection(person.firstMention));
-    const first = section.events[0];
+    const pointsFrom = index === 0 ? 0 : section.start;
     return {
-      date: meetingDate(first, index === 0 ? article.date : null),
+      date: meetingDate(section.events, reference, index === 0 ? article.date : null),
       organizer: section.organizer,
+      organizerEvidence: section.organizerEvidence,
       name: meetingName(section.events),
       people,
       host: people.find(person => person.roles.includes('chaired')) ?? null,
       speakers: people.filter(person => person.roles.includes('spoke')),
       presenters: people.filter(person => person.roles.includes('presented')),
-      attendees: people.filter(person => person.roles.length === 0 || (person.roles.length === 1 && person.roles[0] === 'attended')),
+      attendees: people.filter(person => !person.roles.some(role => ACTIVE_ROLES.has(role))),
       groups: participants.groups.filter(group => inSection(group.index)),
-      points: findPoints(article.text.slice(index === 0 ? 0 : section.start, end)),
+      points: findPoints(article.text.slice(pointsFrom, end)).map(point => ({ text: point.text, evidence: [point.evidence[0] + pointsFrom, point.evidence[1] + pointsFrom] as const })),
       start: section.start,
     };
   });
@@ -81,33 +93,57 @@ export function summarizeArticle(article: Article, participants: Participants): 
   return { meetings, summary: extractiveSummary(sentences, meetings), keywords: keywords(article.text, names) };
 }
 
+/** The date a day written alone (26日, 昨日(14日)) is counted from: the corpus record's, else the page's own. */
+function referenceDate(article: Article): WrittenDate | null {
+  const complete = (date: WrittenDate | null) => (date && date.month !== null && date.day !== null ? date : null);
+  return complete(findPublicationDate(article.text)) ?? complete(article.date);
+}
+
 /**
- * Groups the reports of meetings being held by organiser. A sentence that names no organiser speaks of
- * the unit named last before it (部召开… after 总体设计部…; 院工作会 after 五院).
+ * Groups the reports of meetings by organiser. A sentence that names none speaks of the unit named last
+ * before it (部召开… after 总体设计部…; 院工作会 after 五院); a first meeting whose report names no organiser
+ * takes the one the next report names (a headline, then the body). Visits, receptions and signings
+ * belong to the meeting reported before them, if any.
  */
-function meetingSections(sentences: readonly Sentence[]): Section[] {
+function meetingSections(sentences: readonly Sentence[], people: readonly Participant[]): Section[] {
   const organizations = findOrganizations(sentences);
   const sections: Section[] = [];
-  for (const event of findMeetingEvents(sentences)) {
-    let { organizer, foldedOrganizer } = event;
+  for (const event of findMeetingEvents(sentences, people)) {
+    let { organizer, foldedOrganizer, organizerEvidence } = event;
     let start = event.sentence.start;
     if (!foldedOrganizer) {
       if (event.activity) continue;
       const named = organizations.filter(organization => organization.at < event.at && (!event.abbreviation || organization.folded.endsWith(event.abbreviation))).at(-1);
       if (named) {
         ({ name: organizer, folded: foldedOrganizer } = named);
+        organizerEvidence = [named.at, named.at + named.name.length];
         start = Math.min(start, named.at);
       }
     }
-    const existing = sections.find(section => section.foldedOrganizer === foldedOrganizer) ?? (foldedOrganizer ? undefined : sections[0]);
-    if (existing) existing.events.push(event);
-    else sections.push({ organizer, foldedOrganizer, events: [event], start: sections.length === 0 ? event.sentence.start : start });
+    const existing = sections.find(section => sameBody(section.foldedOrganizer, foldedOrganizer)) ?? (foldedOrganizer && event.held ? undefined : sections[0]);
+    if (existing) {
+      if (!existing.foldedOrganizer && foldedOrganizer) Object.assign(existing, { organizer, foldedOrganizer, organizerEvidence });
+      existing.events.push(event);
+    } else if (sections.length === 1 && !sections[0]!.foldedOrganizer) {
+      Object.assign(sections[0]!, { organizer, foldedOrganizer, organizerEvidence });
+      sections[0]!.events.push(event);
+    } else {
+      sections.push({ organizer, foldedOrganizer, organizerEvidence, events: [event], start: sections.length === 0 ? event.sentence.start : start });
+    }
   }
   if (sections.length === 0) {
     const named = organizations[0];
-    sections.push({ organizer: named?.name ?? '', foldedOrganizer: named?.folded ?? '', events: [], start: 0 });
+    sections.push({ organizer: named?.name ?? '', foldedOrganizer: named?.folded ?? '', organizerEvidence: named ? [named.at, named.at + named.name.length] : null, events: [], start: 0 });
   }
   return sections.sort((a, b) => a.start - b.start);
+}
+
+/** 山东 and 山东省, 集团 and 集团公司: the same body written shorter or longer. */
+function sameBody(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 2 || b.length < 2) return false;
+  const plain = (body: string) => body.replace(/[省市]/gu, '');
+  return plain(a).startsWith(plain(b)) || plain(b).startsWith(plain(a));
 }
 
 const GENERIC_MEETING = /^(?:會議|会议|大會|大会|會|会)$/u;
@@ -121,16 +157,24 @@ function meetingName(events: readonly MeetingEvent[]): string {
 
 /**
  * The date the meeting's own sentence states, the last one before the meeting is reported held (为落实
- * 3月5日会议部署，9月8日，集团召开… is 9月8日); else the article's for its first meeting; else a year in
- * its name.
+ * 3月5日会议部署，9月8日，集团召开… is 9月8日), skipping a news dateline, from the first report of the
+ * meeting that states one; a day written alone (26日) completed from when the article was published;
+ * else the article's date for its first meeting; else a year in the meeting's name. No year is invented.
  */
-function meetingDate(event: MeetingEvent | undefined, articleDate: WrittenDate | null): WrittenDate | null {
-  const dates = event ? findDates(event.sentence.text) : [];
-  const stated = dates.filter(date => event!.sentence.start + date.index < event!.at).at(-1) ?? dates[0];
-  if (stated) return { text: stated.text, year: stated.year, month: stated.month, day: stated.day };
-  if (articleDate) return articleDate;
-  const year = event && /((?:19|20)[0-9]{2})年/u.exec(event.name);
-  return year ? { text: year[0], year: Number(year[1]), month: null, day: null } : null;
+function meetingDate(events: readonly MeetingEvent[], reference: WrittenDate | null, articleDate: WrittenDate | null): MeetingDate | null {
+  for (const event of events) {
+    const text = event.sentence.text;
+    const verb = event.at - event.sentence.start;
+    const dates = findDates(text).filter(date => !isDateline(text, date));
+    const stated = dates.filter(date => date.index < verb).at(-1) ?? dates[0];
+    if (stated) return { text: stated.text, year: stated.year, month: stated.month, day: stated.day, evidence: [event.sentence.start + stated.index, event.sentence.start + stated.index + stated.text.length] };
+    const day = reference ? findDaysOnly(text).filter(found => found.index < verb).at(-1) : undefined;
+    const completed = day && reference ? completeDay(day, reference) : null;
+    if (day && completed) return { ...completed, evidence: [event.sentence.start + day.index, event.sentence.start + day.index + day.text.length] };
+  }
+  if (articleDate) return { ...articleDate, evidence: null };
+  const year = events[0] && /((?:19|20)[0-9]{2})年/u.exec(events[0].name);
+  return year ? { text: year[0], year: Number(year[1]), month: null, day: null, evidence: null } : null;
 }
 
 /**

@@ -43,7 +43,7 @@ function meetingFields(meeting: Meeting, script: Script, labels: Labels): CardFi
   if (meeting.speakers.length) fields.push({ name: labels.speakers, value: list(meeting.speakers) });
   if (meeting.presenters.length) fields.push({ name: labels.presenters, value: list(meeting.presenters) });
   if (meeting.attendees.length) fields.push({ name: labels.attendees, value: list(meeting.attendees) });
-  if (meeting.points.length) fields.push({ name: labels.points, value: meeting.points.map(point => `• ${quoteArticle(point, script)}`).join('\n') });
+  if (meeting.points.length) fields.push({ name: labels.points, value: meeting.points.map(point => `• ${quoteArticle(point.text, script)}`).join('\n') });
   return fields.map(field => ({ name: field.name, value: truncate(field.value, DISCORD_LIMITS.fieldValue) }));
 }
 

@@ -3,8 +3,8 @@ import nodejieba from 'nodejieba';
 
 /**
  * The segmenter's own dictionary, read for how common a word is: jieba's part-of-speech tags call
- * 师生 and 文明 names, but their frequencies say they are words. Only two- and three-character words
- * are kept, the lengths the name rules ask about.
+ * 师生 and 文明 names, but their frequencies say they are words. Only words of two to four characters
+ * are kept, the lengths the name and body rules ask about.
  */
 interface Entry {
   readonly frequency: number;
@@ -21,7 +21,7 @@ function dictionary(): Map<string, Entry> {
   entries = new Map();
   for (const line of readFileSync(DICTIONARY_PATH, 'utf8').split('\n')) {
     const [word, frequency, tag] = line.split(' ');
-    if (word && (word.length === 2 || word.length === 3) && frequency) entries.set(word, { frequency: Number(frequency), tag: tag ?? '' });
+    if (word && word.length >= 2 && word.length <= 4 && frequency) entries.set(word, { frequency: Number(frequency), tag: tag ?? '' });
   }
   return entries;
 }

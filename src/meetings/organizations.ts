@@ -1,0 +1,96 @@
+import nodejieba from 'nodejieba';
+import { TITLE_HEADS, TITLE_PREFIXES } from '../people/titles';
+import { isCommonWord } from '../text/dictionary';
+
+/**
+ * Names of bodies in folded text: enterprises, party and government bodies, legislatures and
+ * consultative conferences, associations, inspection groups, offices, provinces and cities. A name is
+ * whole words of the segmenter whose last word is a body (公司, 政府, 政协, 调研组) or a place, so that
+ * 百年变局 (a word that merely ends in 局) is not a body.
+ */
+
+/** Words that name a body when they end a name. */
+const BODY_WORDS = new Set([
+  '集团', '公司', '有限公司', '集团公司', '股份公司', '总公司', '分公司', '子公司', '研究院', '设计院', '研究所', '研究中心', '中心', '工厂', '厂', '院', '所', '部', '局', '处', '科', '室', '署', '厅',
+  '委', '办', '办公室', '党委', '省委', '市委', '县委', '区委', '州委', '镇委', '乡党委', '党组', '支部', '总支', '党支部', '委员会', '常委会', '人大常委会', '纪委', '监委', '政府', '人民政府', '国务院', '政协', '人大', '学校', '大学', '学院', '中学',
+  '小学', '医院', '银行', '协会', '学会', '商会', '联合会', '联合体', '基金会', '研究会', '促进会', '总会', '工会', '团委', '妇联', '侨联', '科协', '文联', '作协', '组', '调研组', '工作组', '督导组',
+  '指导组', '巡视组', '督查组', '考察组', '检查组', '代表团', '宣讲团', '团', '队', '站', '馆', '社', '报社', '电视台', '台', '军', '部队', '战区', '法院', '检察院', '海关', '管委会', '园区',
+  '省', '市', '县', '区', '州', '镇', '乡', '村', '街道', '社区', '中央', '党中央', '政治局', '书记处', '军委', '国资委', '发改委', '安委会', '委员会办公室', '分场', '车间', '项目部', '指挥部',
+  '分院', '分行', '支行', '集团有限公司', '事业部', '大队', '支队', '中队', '公安局', '财政厅', '财政局', '交通局', '网', '联盟', '机构', '企业', '单位',
+]);
+/** Parts of speech of words a body's name is made of: nouns, place and organisation names, numbers. */
+const NAME_TAGS = /^(?:n|nr|ns|nt|nz|nrt|ng|j|m|q|eng|vn|an|a|b|s|f|x)$/u;
+const PLACE_TAGS = /^(?:ns)$/u;
+const ACTION_TAGS = /^(?:v|vn)$/u;
+/** Words, not punctuation: the segmenter tags 、 like an unknown word. */
+const WORD = /^[\p{L}\p{N}]+$/u;
+const MAX_BODY_LENGTH = 24;
+/** A noun used this often is a word, not a body's name, even when it ends like one (研究部署). */
+const COMMON_WORD = 100;
+/** A collective of people, not a body: 全体部领导, 各部门, 相关单位. */
+const COLLECTIVE_START = /^(?:全|各|相关|有关|所属|其他|部分|本|我|该)/u;
+/** Heads and ranks taken off a title to find its body; 党委委员 keeps its 党委, which is a body. */
+const HEADS_AT_END = new RegExp(`(?:${[...TITLE_HEADS.filter(head => !head.startsWith('党')), ...TITLE_PREFIXES].join('|')})$`, 'u');
+
+/**
+ * The body named at the start of a folded phrase (五院, 总体设计部, 中国航天科技集团有限公司), or ''.
+ * The longest run of name-like words that ends with a body word; else a place the phrase opens with
+ * (青海全省政府采购工作会议 is held by 青海).
+ */
+export function bodyAt(phrase: string): string {
+  let longest = '';
+  let pending = '';
+  let place = '';
+  let length = 0;
+  for (const { word, tag } of nodejieba.tag(phrase.slice(0, MAX_BODY_LENGTH + 4))) {
+    // 青海全省政府|采购工作会议: a body word that a verb follows modifies it, and names no body.
+    if (pending && !ACTION_TAGS.test(tag)) longest = pending;
+    pending = '';
+    if (!NAME_TAGS.test(tag) || !WORD.test(word) || length + word.length > MAX_BODY_LENGTH) break;
+    if (length === 0 && PLACE_TAGS.test(tag)) place = word;
+    length += word.length;
+    const candidate = phrase.slice(0, length);
+    if (endsWithBodyWord(word, tag) && candidate.length >= 2 && /^\p{Script=Han}/u.test(candidate) && !COLLECTIVE_START.test(candidate)) pending = candidate;
+  }
+  return pending || longest || place;
+}
+
+const LONG_BODY_WORDS = [...BODY_WORDS].filter(body => body.length >= 2);
+const SHORT_BODY_WORDS = [...BODY_WORDS].filter(body => body.length === 1);
+
+/**
+ * A word that ends in a body word of two or more characters (省政府, 江南大学); one that ends in a
+ * one-character body word where the segmenter calls it an organisation or a place (国资委, 南平市) or
+ * it is a noun of three characters or more (物资部), so that 变局, 格局 and 干部 are not bodies.
+ */
+function endsWithBodyWord(word: string, tag: string): boolean {
+  if (BODY_WORDS.has(word) || LONG_BODY_WORDS.some(body => word.endsWith(body))) return true;
+  if (!SHORT_BODY_WORDS.some(body => word.endsWith(body))) return false;
+  return tag === 'nt' || tag === 'j' || tag === 'ns' || (word.length >= 3 && tag === 'n' && !isCommonWord(word, COMMON_WORD));
+}
+
+/** Whether a whole folded phrase is a body's name. */
+export function isBody(phrase: string): boolean {
+  return phrase.length > 0 && bodyAt(phrase) === phrase;
+}
+
+/** Bodies too general to tell one organisation from another: 党委书记 says less than 集团公司董事长. */
+const GENERIC_BODY = /^(?:党委|党组|支部|总支|纪委|公司|集团)$/u;
+
+/**
+ * The body in a person's folded title: 南平市代市长 → 南平市, 中国工程院院士、江南大学校长 → 江南大学,
+ * 省局党委委员、副局长 → 省局党委. Heads and ranks are taken off each part's end; the post nearest the
+ * name wins, unless it names only a generic body (党委) and an earlier post names a specific one.
+ */
+export function bodyOfTitle(title: string): string {
+  let found = '';
+  for (const part of title.split(/[、，,]/u).reverse()) {
+    let rest = part;
+    for (let stripped = rest.replace(HEADS_AT_END, ''); stripped !== rest; stripped = rest.replace(HEADS_AT_END, '')) rest = stripped;
+    const body = bodyAt(rest);
+    if (body !== rest || !body) continue;
+    if (!GENERIC_BODY.test(body)) return body;
+    found ||= body;
+  }
+  return found;
+}
