@@ -11,11 +11,11 @@ function summarize(text: string) {
 
 describe('meeting dates', () => {
   it('reads a full date with its year', () => {
-    expect(summarize('2022年6月17日，我院黨委組織召開黨委擴大會議。').meetings[0]!.date).toEqual({ text: '2022年6月17日', year: 2022, month: 6, day: 17 });
+    expect(summarize('2022年6月17日，我院黨委組織召開黨委擴大會議。').meetings[0]!.date).toEqual({ text: '2022年6月17日', year: 2022, month: 6, day: 17, evidence: [0, 10] });
   });
 
   it('does not invent a year for 3月25日', () => {
-    expect(summarize('3月25日，中國樂凱黨委組織召開中心組學習擴大會。').meetings[0]!.date).toEqual({ text: '3月25日', year: null, month: 3, day: 25 });
+    expect(summarize('3月25日，中國樂凱黨委組織召開中心組學習擴大會。').meetings[0]!.date).toEqual({ text: '3月25日', year: null, month: 3, day: 25, evidence: [0, 5] });
   });
 
   it('has no date for 近日', () => {
