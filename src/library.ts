@@ -90,10 +90,18 @@ export class Library {
     return this.index.find(needle);
   }
 
-  /** Each mention of a hit as a [start, end) range of the article's own text. */
+  /** Each mention of a hit as a [start, end) range of the article's own text, ascending, never overlapping. */
   mentions(hit: SearchHit): [number, number][] {
     const folded = foldWithMap(hit.article.text);
-    return occurrences(folded.text, hit.needle).map(start => sourceRange(hit.article.text, folded, start, start + hit.needle.length));
+    const ranges: [number, number][] = [];
+    for (const start of occurrences(folded.text, hit.needle)) {
+      const [from, to] = sourceRange(hit.article.text, folded, start, start + hit.needle.length);
+      const last = ranges[ranges.length - 1];
+      // Mentions inside one character that folds to several (1 twice in ⑪) are that character, shown once.
+      if (last && from < last[1]) last[1] = Math.max(last[1], to);
+      else ranges.push([from, to]);
+    }
+    return ranges;
   }
 
   /** Who took part in the meeting the article reports (computed once, then kept). */
