@@ -65,6 +65,18 @@ describe('properties on arbitrary input', async () => {
     );
   });
 
+  it('a phrase pasted from an article’s source finds the article, annotations and all', () => {
+    fc.assert(
+      fc.property(text(12), raw => {
+        const article = articleFrom('a', raw);
+        const outcome = new Library([article]).search(raw);
+        if (outcome.kind === 'refused') return;
+        expect(outcome.kind).toBe('found');
+      }),
+      RUNS,
+    );
+  });
+
   it('snippets show every mention once, in bounds, on one line, with no text twice', () => {
     fc.assert(
       fc.property(fc.array(text(40), { minLength: 1, maxLength: 4 }), text(4), (texts, query) => {

@@ -24,6 +24,23 @@ describe('Library.search', async () => {
     expect(outcome.kind === 'found' && outcome.hits[0]!.occurrences).toBe(6);
   });
 
+  it('folds a phrase as articles are folded: pinyin annotations, widths, scripts and whitespace', () => {
+    const counts = (query: string) => {
+      const outcome = library.search(query);
+      return outcome.kind === 'found' ? outcome.hits.map(hit => [hit.article.id, hit.occurrences]) : [];
+    };
+    // Pasted from the source, which writes pinyin after some characters: 劉洋河(hé), 學(xué)習(xí).
+    expect(counts('劉洋河(hé)')).toEqual([['001_d409caa57de1005b', 3]]);
+    expect(counts('學(xué)習(xí)')).toEqual(counts('學習'));
+    expect(counts('学(xué)习')).toEqual(counts('學習'));
+    // Widths, scripts and whitespace, all at once.
+    expect(counts(' 劉 洋 河(hé)　')).toEqual(counts('刘洋河'));
+    expect(counts('２０２２年(nián)')).toEqual(counts('2022年'));
+    expect(counts('2022年').length).toBeGreaterThan(0);
+    // Annotations are not part of the phrase's length: 100 characters with pinyin after each is searched.
+    expect(library.search('長(cháng)'.repeat(100)).kind).toBe('absent');
+  });
+
   it('finds the conversion slip 干部 and its proper form 幹部 alike', () => {
     const slip = library.search('干部');
     const proper = library.search('幹部');
