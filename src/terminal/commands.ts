@@ -1,5 +1,6 @@
 import type { Library } from '../library';
 import { errorReply, type Reply } from '../replies/card';
+import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
 import { participantsReply } from '../replies/participants';
 import { searchReply } from '../replies/search';
@@ -14,16 +15,6 @@ export interface TerminalRequest {
   readonly all: boolean;
 }
 
-export const TERMINAL_HELP = [
-  'Commands (the same as in Discord; the leading slash is optional):',
-  '  /search <phrase> [--page N]   every article that mentions the phrase, in either script',
-  '  /participants <id> | --all    who took part, with titles and roles',
-  '  /summary <id> | --all         each meeting at a glance, a short summary and keywords',
-  '  /articles                     id, date and title of every article',
-  '  /help                         this list',
-  'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
-].join('\n');
-
 export function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Reply {
   switch (request.command) {
     case 'search':
@@ -35,15 +26,17 @@ export function answerTerminalRequest(library: Library, request: TerminalRequest
       return { cards: library.articles.flatMap(article => answer(library, article.id, locale).cards) };
     }
     case 'articles':
-      return articlesReply(library);
-    default:
-      return errorReply(`Unknown command "${request.command}".\n${TERMINAL_HELP}`);
+      return articlesReply(library, locale);
+    default: {
+      const { terminal } = labelsFor(locale);
+      return errorReply(`${terminal.unknownCommand(request.command)}\n${terminal.help}`);
+    }
   }
 }
 
-function articlesReply(library: Library): Reply {
+function articlesReply(library: Library, locale: ReplyLocale): Reply {
   const lines = library.articles.map(article => `${article.id}  ${article.date?.text ?? '-'}  ${article.title}`);
-  return { cards: [{ title: `${library.articles.length} articles`, description: lines.join('\n'), fields: [] }] };
+  return { cards: [{ title: labelsFor(locale).terminal.articles(library.articles.length), description: lines.join('\n'), fields: [] }] };
 }
 
 /**
