@@ -6,6 +6,7 @@ import { openLibrary } from '../src/corpus/open';
 import type { Library } from '../src/library';
 import { setQuiet } from '../src/log';
 import { renderSnippet } from '../src/replies/search';
+import { checkPhrase } from '../src/search/phrase';
 import { searchJson } from '../src/terminal/json';
 import { fold } from '../src/text/fold';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
@@ -13,8 +14,8 @@ import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
 /**
  * `npm run check:snippets [-- --data FILE|FOLDER]`: every snippet the CLI's `search --json` gives, for the
  * benchmark's phrases and a few very common ones, checked against the article it quotes. Examples
- * cannot prove snippets right; the whole corpus can. Exits non-zero on the first kind of defect found
- * anywhere, printing a few examples of each.
+ * cannot prove snippets right; the whole corpus can. Exits non-zero on any defect, printing how many
+ * of each kind there are and a few examples.
  */
 
 /** The common phrases: one character with tens of thousands of mentions, a name, a word. */
@@ -37,10 +38,11 @@ setQuiet(true);
 const data = resolve(values.data!);
 const folder = await mkdtemp(join(tmpdir(), 'check-snippets-'));
 try {
-  if ((await stat(data)).isFile()) await symlink(data, join(folder, basename(data)));
-  const library = await openLibrary((await stat(data)).isFile() ? folder : data);
+  const isFile = (await stat(data)).isFile();
+  if (isFile) await symlink(data, join(folder, basename(data)));
+  const library = await openLibrary(isFile ? folder : data);
   const tally: Tally = { phrases: 0, articles: 0, snippets: 0, highlights: 0, defects: new Map() };
-  for (const phrase of [...new Set([...BENCH_PHRASES, ...COMMON_PHRASES])]) checkPhrase(library, phrase, tally);
+  for (const phrase of [...new Set([...BENCH_PHRASES, ...COMMON_PHRASES])]) checkSnippets(library, phrase, tally);
 
   process.stdout.write(
     `${library.articles.length} articles, ${tally.phrases} phrases: ${tally.articles} results, ${tally.snippets} snippets, ${tally.highlights} highlights checked\n`,
@@ -55,8 +57,10 @@ try {
   await rm(folder, { recursive: true, force: true });
 }
 
-function checkPhrase(library: Library, phrase: string, tally: Tally): void {
-  const needle = fold(phrase);
+function checkSnippets(library: Library, phrase: string, tally: Tally): void {
+  const checked = checkPhrase(phrase);
+  if (!checked.ok) throw new Error(`"${phrase}" cannot be searched for (${checked.reason})`);
+  const needle = checked.folded;
   const answer = searchJson(library, phrase);
   tally.phrases++;
   for (const result of answer.results) {

@@ -129,6 +129,16 @@ describe('buildSnippets', () => {
     }
   });
 
+  it('never cuts a character outside the basic plane in two, even between the snippets of a dense run', () => {
+    const text = ('改' + '😀'.repeat(3)).repeat(20);
+    const mentions: [number, number][] = [];
+    for (let at = text.indexOf('改'); at >= 0; at = text.indexOf('改', at + 1)) mentions.push([at, at + 1]);
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const context of [2, 3, 5]) {
+      for (const snippet of buildSnippets(text, mentions, { context, maxSnippets: Infinity })) expect(snippet.text).not.toMatch(loneSurrogate);
+    }
+  });
+
   it('bolds touching mentions as one span, so that no **** shows', () => {
     // From the news corpus: 中國工會會徽, searched for 會.
     const article = articleFrom('x', '後幕正中懸掛中國工會會徽');

@@ -29,8 +29,7 @@ export function buildSnippets(text: string, mentions: readonly (readonly [number
   let current: { start: number; end: number; highlights: [number, number][] } | null = null;
   const flush = () => {
     if (!current) return;
-    const { start, highlights } = current;
-    const end = avoidSplitPair(text, current.end);
+    const { start, end, highlights } = current;
     snippets.push({
       // A window stops at paragraph breaks, so a line break in a snippet lies inside a mention that
       // spans two lines: it reads as a space, which keeps the snippet (and a Discord quote) one line.
@@ -44,7 +43,7 @@ export function buildSnippets(text: string, mentions: readonly (readonly [number
 
   for (const [matchStart, matchEnd] of mentions) {
     const windowStart = Math.max(paragraphStart(text, matchStart), matchStart - options.context);
-    const windowEnd = Math.min(paragraphEnd(text, matchEnd), matchEnd + options.context);
+    const windowEnd = avoidSplitPair(text, Math.min(paragraphEnd(text, matchEnd), matchEnd + options.context));
     if (current) {
       const fits = windowEnd - current.start <= 2 * options.context + (matchEnd - matchStart) * 3;
       // A mention the snippet already shows is highlighted there, whether or not its context fits.
