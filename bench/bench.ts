@@ -11,6 +11,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { openLibrary } from '../src/corpus/open';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
+import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -22,7 +23,7 @@ const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
-    data: { type: 'string', default: resolve(ROOT, '..', 'shared', 'bench', 'xwlb-zh-Hant.jsonl.gz') },
+    data: { type: 'string', default: BENCH_CORPUS },
     times: { type: 'string', default: '1' },
     limit: { type: 'string' },
     repeats: { type: 'string', default: '100' },
@@ -31,8 +32,6 @@ const { values } = parseArgs({
 });
 const times = Number(values.times);
 const repeats = Number(values.repeats);
-/** Common, rare and absent phrases in the news corpus, in both scripts. */
-const PHRASES = ['習近平', '中央政治局', '发展', '鄉村振興', '高质量发展', '碳達峰', '航天強國', '北斗', '新質生產力', '不存在的短語', '量子糾纏貓', '一带一路倡议十周年'];
 
 setQuiet(true);
 const work = await mkdtemp(join(tmpdir(), 'bench-'));
@@ -50,7 +49,7 @@ try {
   const ranked: number[] = [];
   const baseline: number[] = [];
   const mismatches: string[] = [];
-  for (const phrase of PHRASES) {
+  for (const phrase of BENCH_PHRASES) {
     const needle = fold(phrase);
     const expected = scan(folded, needle);
     const matches = library.findPhrase(needle);
@@ -89,7 +88,7 @@ try {
     baseline: { p50Ms: round3(percentile(baseline, 50)), p99Ms: round3(percentile(baseline, 99)) },
     rankedSearch: { p50Ms: round3(percentile(ranked, 50)), p99Ms: round3(percentile(ranked, 99)) },
     p99Ratio: Math.round((percentile(baseline, 99) / percentile(index, 99)) * 10) / 10,
-    phrases: PHRASES.length,
+    phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
   };

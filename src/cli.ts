@@ -4,8 +4,9 @@ import { parseArgs } from 'node:util';
 import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
 import { log, setQuiet } from './log';
+import { labelsFor } from './replies/labels';
 import { parseReplyLocale } from './replies/locale';
-import { answerTerminalRequest, TERMINAL_HELP } from './terminal/commands';
+import { answerTerminalRequest } from './terminal/commands';
 import { articlesJson, forArticles, participantsJson, searchJson, summaryJson, UsageError } from './terminal/json';
 import { renderForTerminal } from './terminal/render';
 
@@ -23,16 +24,19 @@ async function main(argv: string[]): Promise<number> {
       page: { type: 'string', default: '1' },
       locale: { type: 'string', default: 'en' },
       all: { type: 'boolean', default: false },
+      sources: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json] [--page N] [--locale en|zh-CN|zh-TW]\n${TERMINAL_HELP}\n`);
-    return command || values.help ? 0 : 2;
-  }
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new UsageError(`--locale must be en, zh-CN or zh-TW, not "${values.locale}"`);
+  if (values.help || !command) {
+    const usage = `Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json] [--sources] [--page N] [--locale en|zh-CN|zh-TW]\n${labelsFor(locale).terminal.help}\n`;
+    // Asked for, the usage is the answer; given in place of a command, it says what went wrong.
+    (values.help ? process.stdout : process.stderr).write(usage);
+    return values.help ? 0 : 2;
+  }
   const page = Number(values.page);
   if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a whole number from 1, not "${values.page}"`);
 
@@ -60,9 +64,11 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = answerTerminalRequest(library, { command, text, page: page - 1, all: values.all }, locale);
-  process.stdout.write(`${renderForTerminal(reply, process.stdout.isTTY === true)}\n`);
-  return reply.error ? 1 : 0;
+  const reply = answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources }, locale);
+  // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
+  const stream = reply.error ? process.stderr : process.stdout;
+  stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);
+  return reply.error ? 2 : 0;
 }
 
 main(process.argv.slice(2)).then(

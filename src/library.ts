@@ -21,7 +21,7 @@ export type SearchOutcome =
   | { readonly kind: 'absent'; readonly query: string; readonly closest: readonly Article[] };
 
 const CLOSEST_LIMIT = 5;
-/** How much of an article's opening is searched when suggesting articles: it names the organiser and meeting. */
+/** How much of an article's opening is searched when suggesting or naming articles: it names the organiser and meeting. */
 const OPENING_LENGTH = 200;
 
 /** What building a library computes from its articles, kept by the start-up cache. */
@@ -90,10 +90,18 @@ export class Library {
     return this.index.find(needle);
   }
 
-  /** Each mention of a hit as a [start, end) range of the article's own text. */
+  /** Each mention of a hit as a [start, end) range of the article's own text, ascending, never overlapping. */
   mentions(hit: SearchHit): [number, number][] {
     const folded = foldWithMap(hit.article.text);
-    return occurrences(folded.text, hit.needle).map(start => sourceRange(hit.article.text, folded, start, start + hit.needle.length));
+    const ranges: [number, number][] = [];
+    for (const start of occurrences(folded.text, hit.needle)) {
+      const [from, to] = sourceRange(hit.article.text, folded, start, start + hit.needle.length);
+      const last = ranges[ranges.length - 1];
+      // Mentions inside one character that folds to several (1 twice in ⑪) are that character, shown once.
+      if (last && from < last[1]) last[1] = Math.max(last[1], to);
+      else ranges.push([from, to]);
+    }
+    return ranges;
   }
 
   /** Who took part in the meeting the article reports (computed once, then kept). */
@@ -114,6 +122,30 @@ export class Library {
       this.summaryCache.set(article.id, found);
     }
     return found;
+  }
+
+  /**
+   * The articles a value typed instead of picked names: the article with that id; else every article
+   * whose id starts with it; else every one whose title holds it; else every one whose opening does
+   * (the opening names the organiser). The first of these that names any article decides, so one
+   * article is the one meant, and several must be told apart by the user.
+   */
+  articlesNamed(typed: string): Article[] {
+    const exact = this.byId.get(typed.trim());
+    if (exact) return [exact];
+    const needle = fold(typed);
+    if (needle === '') return [];
+    const ways: ((position: number) => boolean)[] = [
+      position => this.foldedIds[position] === needle,
+      position => this.foldedIds[position]!.startsWith(needle),
+      position => this.foldedTitles[position]!.includes(needle),
+      position => this.foldedTexts[position]!.slice(0, OPENING_LENGTH).includes(needle),
+    ];
+    for (const names of ways) {
+      const named = this.articles.filter((_, position) => names(position));
+      if (named.length > 0) return named;
+    }
+    return [];
   }
 
   /**

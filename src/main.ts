@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from './config';
+import { LiveLibrary, reloadOnHangup } from './corpus/live-library';
 import { openLibrary } from './corpus/open';
 import { log, registerSecret } from './log';
 import { parseReplyLocale } from './replies/locale';
@@ -22,7 +23,9 @@ async function main(): Promise<number> {
   }
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
-  await runConsole(library, locale);
+  const live = new LiveLibrary(library, config.dataDir);
+  reloadOnHangup(live);
+  await runConsole(live, locale);
   return 0;
 }
 

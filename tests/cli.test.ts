@@ -83,7 +83,43 @@ describe('the CLI', () => {
     const { code, stderr, stdout } = await cli('summary', 'nope', '--json');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/no article has the id "nope"/);
+    expect(stderr).toMatch(/no article's id, title or organisation matches "nope"/);
+  });
+
+  it('accepts a typed value that names one article: the start of its id, or words of its title', async () => {
+    for (const typed of ['000', '乐凯']) {
+      const { code, stdout } = await cli('summary', typed, '--json');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout).id).toBe('000_5a4681f7358e924d');
+    }
+    const text = await cli('summary', '樂凱');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^\*\*Summary: 中國樂凱黨委組織召開中心組學習擴大會\*\*/);
+  });
+
+  it('says which articles a value fits when it fits several', async () => {
+    const json = await cli('participants', '00', '--json');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/"00" matches 5 articles \(000_5a4681f7358e924d, 001_d409caa57de1005b, .*\); give more of the id or title/);
+    const text = await cli('participants', '黨委');
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe('');
+    expect(text.stderr).toContain('“黨委” matches 2 articles; give more of the id or title:\n• `000_5a4681f7358e924d`');
+  });
+
+  it('reports errors in text mode on stderr too, with a non-zero exit and nothing on stdout', async () => {
+    for (const [args, message] of [
+      [['search', '，，'], /Type a phrase with at least one character/],
+      [['summary', 'nope'], /No article’s id, title or organisation matches “nope”/],
+      [['summary'], /^Name an article: its id/],
+      [['frobnicate'], /^Unknown command “frobnicate”/],
+      [[], /^Usage:/],
+    ] as const) {
+      const { code, stdout, stderr } = await cli(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout, args.join(' ')).toBe('');
+      expect(stderr, args.join(' ')).toMatch(message);
+    }
   });
 
   it('prints the same text as the console', async () => {

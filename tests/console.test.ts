@@ -12,14 +12,32 @@ describe('the console', () => {
 
   it('pages through the last search with /next and /prev', async () => {
     const library = new Library(Array.from({ length: 12 }, (_, n) => articleFrom(`a${String(n).padStart(2, '0')}`, `第${n}次會議部署改革。`)));
-    const text = await converse(['/search 改革', '/next', '/next', '/next', '/prev', '/help'], 'en', library);
-    expect(text.match(/Page \d of \d/g)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3', 'Page 3 of 3', 'Page 2 of 3']);
+    const text = await converse(['/search 改革', '/next', '/next', '/prev', '/help'], 'en', library);
+    expect(text.match(/Page \d of \d/g)).toEqual(['Page 1 of 3', 'Page 2 of 3', 'Page 3 of 3', 'Page 2 of 3']);
     expect(text).toContain('11. **第10次會議部署改革**');
     expect(text).toContain('/search <phrase>');
   });
 
+  it('says so at either end of the results, and when there is nothing to page', async () => {
+    const library = new Library(Array.from({ length: 7 }, (_, n) => articleFrom(`a${n}`, `第${n}次會議部署改革。`)));
+    const answers = (await converse(['/next', '/search 改革', '/prev', '/next', '/next'], 'en', library)).split('\n').filter(line => /^(Page|This is|No search)/.test(line));
+    expect(answers).toEqual(['No search to page through yet; run /search first.', 'Page 1 of 2', 'This is the first page.', 'Page 2 of 2', 'This is the last page.']);
+    const chinese = await converse(['/search 改革', '/prev'], 'zh-TW', library);
+    expect(chinese).toContain('已經是第一頁。');
+  });
+
+  it('speaks the reader’s language in its help and its refusals', async () => {
+    const traditional = await converse(['/help', '/frobnicate'], 'zh-TW');
+    expect(traditional).toContain('命令（與 Discord 中相同；開頭的斜線可以省略）：');
+    expect(traditional).toContain('沒有「frobnicate」這個命令。');
+    expect(traditional).not.toContain('Commands (');
+    expect(await converse(['/help'], 'zh-CN')).toContain('在控制台中，/next 和 /prev 翻阅上一次搜索的结果');
+  });
+
   it('says which commands exist when given an unknown one', async () => {
-    expect(await converse(['/frobnicate'])).toContain('Unknown command "frobnicate"');
+    const text = await converse(['/frobnicate']);
+    expect(text).toContain('Unknown command “frobnicate”.');
+    expect(text).toContain('/summary <article> | --all');
   });
 
   it('shows Simplified text to a zh-CN reader', async () => {

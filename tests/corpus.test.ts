@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanArticleText, removePinyinAnnotations } from '../src/corpus/clean';
+import { cleanArticleText } from '../src/corpus/clean';
+import { removePinyinAnnotations } from '../src/text/pinyin';
 import { loadCorpus } from '../src/corpus/load';
 import { BUNDLED_DATA_DIR } from '../src/config';
 

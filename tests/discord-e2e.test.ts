@@ -143,9 +143,15 @@ describe('the bot through discord.js and a fake Discord', () => {
   });
 
   it('answers an unknown article ephemerally, with suggestions', async () => {
-    const callback = await callbackOf(command('summary', { article: '00' }, 'guild', 'en-US'));
+    const callback = await callbackOf(command('summary', { article: 'd409' }, 'guild', 'en-US'));
     expect(callback.body.data.flags).toBe(64);
     expect(callback.body.data.embeds[0].description).toContain('Did you mean:');
+  });
+
+  it('answers for an article typed rather than picked, when the value names only it', async () => {
+    const callback = await callbackOf(command('summary', { article: '乐凯' }, 'guild', 'zh-CN'));
+    expect(callback.body.data.flags ?? 0).toBe(0);
+    expect(callback.body.data.embeds[0].title).toBe('会议摘要：中国乐凯党委组织召开中心组学习扩大会');
   });
 
   it('waits out a 429 on the reply and sends it again', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removePinyinAnnotations } from '../src/corpus/clean';
+import { removePinyinAnnotations } from '../src/text/pinyin';
 import { fold, foldWithMap, sourceRange } from '../src/text/fold';
 
 describe('fold', () => {

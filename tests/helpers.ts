@@ -27,7 +27,7 @@ export async function converse(lines: string[], locale: ReplyLocale = 'en', libr
   const output = new PassThrough();
   let text = '';
   output.on('data', chunk => (text += chunk));
-  const done = runConsole(library ?? (await bundledLibrary()), locale, input, output);
+  const done = runConsole({ library: library ?? (await bundledLibrary()) }, locale, input, output);
   input.end(lines.join('\n'));
   await done;
   return text;

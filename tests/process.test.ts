@@ -95,3 +95,31 @@ describe('the bot process', () => {
     expect(bot.output()).not.toContain(TOKEN);
   });
 });
+
+describe('the console process', () => {
+  it('reloads the corpus on SIGHUP and keeps answering', async () => {
+    const corpus = await mkdtemp(join(tmpdir(), 'console-sighup-'));
+    try {
+      await cp(join(ROOT, 'data'), corpus, { recursive: true });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, DISCORD_TOKEN: '', DATA_DIR: corpus, CACHE_DIR: 'off' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', chunk => (stdout += chunk));
+      child.stderr.on('data', chunk => (stderr += chunk));
+      await expect.poll(() => stderr, { timeout: 15_000 }).toMatch(/loaded 5 articles/);
+      await writeFile(join(corpus, 'added.txt'), '集團召開座談會，部署新質生產力。');
+      child.kill('SIGHUP');
+      await expect.poll(() => stderr, { timeout: 15_000 }).toMatch(/SIGHUP received; reloading the corpus[\s\S]*reloaded 6 articles/);
+      child.stdin.end('/search 新質生產力\n');
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(0);
+      expect(stdout).toContain('2 articles, 3 mentions');
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
+  });
+});

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Library } from '../src/library';
 import { findParticipants } from '../src/people/participants';
 import { summarizeArticle } from '../src/meetings/summarize';
+import { renderSnippet } from '../src/replies/search';
 import { occurrences } from '../src/search/phrase';
+import { buildSnippets } from '../src/search/snippets';
 import { fold, foldWithMap, sourceRange } from '../src/text/fold';
 import { articleFrom, bundledLibrary } from './helpers';
 
@@ -56,6 +58,51 @@ describe('properties on arbitrary input', async () => {
           for (const hit of outcome.hits) {
             // A mention is shown in whole characters: a phrase that ends inside one (ا in ا́, アパ in ㌀) shows all of it.
             for (const [start, end] of library.mentions(hit)) expect(fold(hit.article.text.slice(start, end))).toContain(needle);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a phrase pasted from an article’s source finds the article, annotations and all', () => {
+    fc.assert(
+      fc.property(text(12), raw => {
+        const article = articleFrom('a', raw);
+        const outcome = new Library([article]).search(raw);
+        if (outcome.kind === 'refused') return;
+        expect(outcome.kind).toBe('found');
+      }),
+      RUNS,
+    );
+  });
+
+  it('snippets show every mention once, in bounds, on one line, with no text twice', () => {
+    fc.assert(
+      fc.property(fc.array(text(40), { minLength: 1, maxLength: 4 }), text(4), (texts, query) => {
+        const library = new Library(texts.map((body, n) => articleFrom(`a${n}`, `文章${n}\n${body}`)));
+        const outcome = library.search(query);
+        if (outcome.kind !== 'found') return;
+        const needle = fold(query);
+        for (const hit of outcome.hits) {
+          for (const maxSnippets of [3, Infinity]) {
+            const snippets = buildSnippets(hit.article.text, library.mentions(hit), { context: 5, maxSnippets });
+            let readFrom = 0;
+            for (const snippet of snippets) {
+              expect(snippet.text).not.toMatch(/[\n\u2028\u2029]/);
+              const at = hit.article.text.replace(/\n/g, ' ').indexOf(snippet.text, readFrom);
+              expect(at).toBeGreaterThanOrEqual(readFrom);
+              readFrom = at + snippet.text.length;
+              let previousEnd = 0;
+              for (const [start, end] of snippet.highlights) {
+                expect(start).toBeGreaterThanOrEqual(previousEnd);
+                expect(end).toBeGreaterThan(start);
+                expect(end).toBeLessThanOrEqual(snippet.text.length);
+                expect(fold(snippet.text.slice(start, end))).toContain(needle);
+                previousEnd = end;
+              }
+              expect(renderSnippet(snippet, 'original')).not.toContain('****');
+            }
           }
         }
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { participantsReply } from '../src/replies/participants';
+import { summaryReply } from '../src/replies/summary';
 import { bundledLibrary } from './helpers';
 
 describe('Library.suggest, behind autocomplete', async () => {
@@ -31,9 +32,59 @@ describe('Library.suggest, behind autocomplete', async () => {
   });
 
   it('answers an unknown id with suggestions', () => {
-    const reply = participantsReply(library, '00', 'en');
+    const reply = participantsReply(library, 'd409', 'en');
     expect(reply.error).toBe(true);
-    expect(reply.cards[0]!.description).toContain('No article has the id “00”.');
-    expect(reply.cards[0]!.description).toContain('`000_5a4681f7358e924d`');
+    expect(reply.cards[0]!.description).toBe('No article’s id, title or organisation matches “d409”.\nDid you mean:\n• `001_d409caa57de1005b` 我院黨委組織開展“踐行十四五戰略 打赢數字化攻堅戰”揭榜挂帥活動');
+  });
+});
+
+describe('Library.articlesNamed, for a value typed instead of picked', async () => {
+  const library = await bundledLibrary();
+  const ids = (typed: string) => library.articlesNamed(typed).map(article => article.id);
+
+  it('names an article by its id, the start of its id, its title or the organisation its opening names', () => {
+    expect(ids(' 003_1e90a82e1525bbfb ')).toEqual(['003_1e90a82e1525bbfb']);
+    expect(ids('000')).toEqual(['000_5a4681f7358e924d']);
+    expect(ids('樂凱')).toEqual(['000_5a4681f7358e924d']);
+    expect(ids('东方电气集团舉行')).toEqual(['004_62825ae384032cb4']);
+    expect(ids('國投集團')).toEqual(['001_d409caa57de1005b']);
+  });
+
+  it('gives every article of the first way that names any, and none for nothing typed', () => {
+    expect(ids('00')).toHaveLength(5);
+    expect(ids('黨委')).toEqual(['000_5a4681f7358e924d', '001_d409caa57de1005b']);
+    expect(ids('  ')).toEqual([]);
+    expect(ids('nope')).toEqual([]);
+  });
+});
+
+describe('looking up the article a user named', async () => {
+  const library = await bundledLibrary();
+
+  it('answers for the one article a typed value names', () => {
+    for (const typed of ['000', '樂凱', '乐凯']) {
+      const reply = summaryReply(library, typed, 'en');
+      expect(reply.error, typed).toBeUndefined();
+      expect(reply.cards[0]!.title).toBe('Summary: 中國樂凱黨委組織召開中心組學習擴大會');
+    }
+  });
+
+  it('says which articles a value fits when it fits several, in the reader’s language', () => {
+    const reply = participantsReply(library, '黨委', 'zh-TW');
+    expect(reply.error).toBe(true);
+    expect(reply.cards[0]!.description.split('\n')).toEqual([
+      '「黨委」與 2 篇文章相符；請寫出更多的 ID 或標題：',
+      '• `000_5a4681f7358e924d` 中國樂凱黨委組織召開中心組學習擴大會',
+      '• `001_d409caa57de1005b` 我院黨委組織開展“踐行十四五戰略 打赢數字化攻堅戰”揭榜挂帥活動',
+    ]);
+  });
+
+  it('asks for an article when none is given, rather than naming an empty id', () => {
+    for (const typed of ['', '   ']) {
+      const reply = summaryReply(library, typed, 'en');
+      expect(reply.error).toBe(true);
+      expect(reply.cards[0]!.description).toBe('Name an article: its id, the start of it, or words of its title.');
+    }
+    expect(participantsReply(library, '', 'zh-CN').cards[0]!.description).toBe('请指明一篇文章：它的 ID、ID 的开头或标题中的词语。');
   });
 });

@@ -1,16 +1,5 @@
 import { findDates, type WrittenDate } from '../text/dates';
-
-/**
- * Pinyin that the scraped site put after characters: 學(xué)習(xí), 楊光(guāng)明(míng). It follows a Han
- * character, or a '?' left by mojibake, and holds only lower-case Latin letters with tone marks, so real
- * parentheses such as (擴大) and the byline (胡藍月) stay. Some pages double the annotation or pad it
- * with a space (精(jing)(jing), 會(huì )): the whole run goes.
- */
-const PINYIN_ANNOTATION = /(?<=[\p{Script=Han}?])(?:\( ?[a-zàáâãāǎèéêēěìíîīǐòóôõōǒùúûūǔüǖǘǚǜńňḿ]{1,8} ?\))+/gu;
-
-export function removePinyinAnnotations(text: string): string {
-  return text.replace(PINYIN_ANNOTATION, '');
-}
+import { removePinyinAnnotations } from '../text/pinyin';
 
 /** Line endings made uniform, trailing spaces and blank runs removed: what every later step reads. */
 export function cleanArticleText(raw: string): string {

@@ -74,6 +74,17 @@ export class LiveLibrary {
   }
 }
 
+/**
+ * SIGHUP, the conventional "read your files again", reloads the corpus, in the bot and in the console
+ * alike: it must never end the process, which is what it does unhandled.
+ */
+export function reloadOnHangup(live: LiveLibrary): void {
+  process.on('SIGHUP', () => {
+    log.info('SIGHUP received; reloading the corpus');
+    void live.reload();
+  });
+}
+
 interface Built {
   articles: Article[];
   warnings: CorpusWarning[];

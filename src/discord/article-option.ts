@@ -50,9 +50,12 @@ export async function answerForArticle(
   { library }: CommandContext,
   answer: (library: Library, id: string, locale: ReplyLocale) => Reply,
 ): Promise<void> {
-  const id = interaction.options.getString(ARTICLE_OPTION, true);
+  const typed = interaction.options.getString(ARTICLE_OPTION, true);
   const locale = replyLocaleFor(interaction.locale);
-  if ((library.get(id.trim())?.text.length ?? 0) > DEFER_ABOVE_CHARACTERS) {
+  // A value typed rather than picked that names one article is answered, and deferred, as that article.
+  const named = library.articlesNamed(typed);
+  const id = named.length === 1 ? named[0]!.id : typed;
+  if ((library.get(id)?.text.length ?? 0) > DEFER_ABOVE_CHARACTERS) {
     await interaction.deferReply();
     await interaction.editReply(toUpdate(answer(library, id, locale)));
     return;

@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import { startHealthServer } from '../health';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
-import { LiveLibrary } from '../corpus/live-library';
+import { LiveLibrary, reloadOnHangup } from '../corpus/live-library';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
@@ -92,10 +92,7 @@ export async function startBot(config: Config, library: Library): Promise<void> 
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGHUP', () => {
-    log.info('SIGHUP received; reloading the corpus');
-    void live.reload();
-  });
+  reloadOnHangup(live);
   if (config.healthPort !== null) {
     await startHealthServer(config.healthPort, () => bot?.client.isReady() === true);
     log.info(`health checks on port ${config.healthPort}: /healthz, /readyz`);

@@ -13,8 +13,10 @@ export interface Labels {
   nothingClose: string;
   emptyPhrase: string;
   phraseTooLong: string;
-  noSuchArticle(id: string): string;
+  noSuchArticle(typed: string): string;
   didYouMean: string;
+  articleNeeded: string;
+  severalArticles(typed: string, count: number): string;
   failure: string;
   previous: string;
   next: string;
@@ -37,9 +39,23 @@ export interface Labels {
   noYear: string;
   notStated: string;
   noChair: string;
+  /** The button and the page that show each answer with the sentence it comes from. */
+  sources: string;
+  sourcesTitle(title: string): string;
+  noSources: string;
   listSeparator: string;
   meetingsShown(shown: number, total: number): string;
   slowDown(seconds: number): string;
+  /** The console's and the CLI's own words. */
+  terminal: {
+    help: string;
+    unknownCommand(command: string): string;
+    articles(count: number): string;
+    loaded(count: number): string;
+    firstPage: string;
+    lastPage: string;
+    nothingToPage: string;
+  };
 }
 
 const en: Labels = {
@@ -52,8 +68,10 @@ const en: Labels = {
   nothingClose: 'No article shares a word with it either.',
   emptyPhrase: 'Type a phrase with at least one character, letter or digit.',
   phraseTooLong: `A phrase may be at most ${MAX_PHRASE_LENGTH} characters.`,
-  noSuchArticle: id => `No article has the id “${id}”.`,
+  noSuchArticle: typed => `No article’s id, title or organisation matches “${typed}”.`,
   didYouMean: 'Did you mean:',
+  articleNeeded: 'Name an article: its id, the start of it, or words of its title.',
+  severalArticles: (typed, count) => `“${typed}” matches ${count} articles; give more of the id or title:`,
   failure: 'Something went wrong while answering; it has been logged. Please try again.',
   previous: 'Previous',
   next: 'Next',
@@ -76,9 +94,30 @@ const en: Labels = {
   noYear: 'year not stated',
   notStated: 'not stated',
   noChair: 'not named',
+  sources: 'Sources',
+  sourcesTitle: title => `Sources: ${title}`,
+  noSources: 'The article states nothing these answers could come from.',
   listSeparator: ', ',
   meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
   slowDown: seconds => `You are sending commands quickly; try again in ${seconds} s.`,
+  terminal: {
+    help: [
+      'Commands (the same as in Discord; the leading slash is optional):',
+      '  /search <phrase> [--page N]       every article that mentions the phrase, in either script',
+      '  /participants <article> | --all   who took part, with titles and roles',
+      '  /summary <article> | --all        each meeting at a glance, a short summary and keywords',
+      '  /articles                         id, date and title of every article',
+      '  /help                             this list',
+      'An article is named by its id, the start of it, or words of its title.',
+      'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
+    ].join('\n'),
+    unknownCommand: command => `Unknown command “${command}”.`,
+    articles: count => `${count} ${count === 1 ? 'article' : 'articles'}`,
+    loaded: count => `${count} ${count === 1 ? 'article' : 'articles'} loaded.`,
+    firstPage: 'This is the first page.',
+    lastPage: 'This is the last page.',
+    nothingToPage: 'No search to page through yet; run /search first.',
+  },
 };
 
 const zhCN: Labels = {
@@ -91,8 +130,10 @@ const zhCN: Labels = {
   nothingClose: '也没有文章与它有共同的词语。',
   emptyPhrase: '请输入至少包含一个汉字、字母或数字的短语。',
   phraseTooLong: `短语最多 ${MAX_PHRASE_LENGTH} 个字符。`,
-  noSuchArticle: id => `没有 ID 为“${id}”的文章。`,
+  noSuchArticle: typed => `没有文章的 ID、标题或单位与“${typed}”相符。`,
   didYouMean: '您是否要找：',
+  articleNeeded: '请指明一篇文章：它的 ID、ID 的开头或标题中的词语。',
+  severalArticles: (typed, count) => `“${typed}”与 ${count} 篇文章相符；请写出更多的 ID 或标题：`,
   failure: '回答时出错，已记录。请再试一次。',
   previous: '上一页',
   next: '下一页',
@@ -115,9 +156,30 @@ const zhCN: Labels = {
   noYear: '未写年份',
   notStated: '未说明',
   noChair: '未提及',
+  sources: '来源',
+  sourcesTitle: title => `来源：${title}`,
+  noSources: '文章中没有可作依据的内容。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
   slowDown: seconds => `操作太频繁，请 ${seconds} 秒后再试。`,
+  terminal: {
+    help: [
+      '命令（与 Discord 中相同；开头的斜杠可以省略）：',
+      '  /search <短语> [--page N]         提及该短语的所有文章，简体繁体皆可',
+      '  /participants <文章> | --all      参会人员及其职务和角色',
+      '  /summary <文章> | --all           各次会议概览、简短摘要和关键词',
+      '  /articles                         所有文章的 ID、日期和标题',
+      '  /help                             本列表',
+      '文章可用它的 ID、ID 的开头或标题中的词语指明。',
+      '在控制台中，/next 和 /prev 翻阅上一次搜索的结果；/quit 或输入结束即退出。',
+    ].join('\n'),
+    unknownCommand: command => `没有“${command}”这个命令。`,
+    articles: count => `${count} 篇文章`,
+    loaded: count => `已载入 ${count} 篇文章。`,
+    firstPage: '已经是第一页。',
+    lastPage: '已经是最后一页。',
+    nothingToPage: '还没有可以翻页的搜索；请先运行 /search。',
+  },
 };
 
 const zhTW: Labels = {
@@ -130,8 +192,10 @@ const zhTW: Labels = {
   nothingClose: '也沒有文章與它有共同的詞語。',
   emptyPhrase: '請輸入至少包含一個漢字、字母或數字的短語。',
   phraseTooLong: `短語最多 ${MAX_PHRASE_LENGTH} 個字元。`,
-  noSuchArticle: id => `沒有 ID 為「${id}」的文章。`,
+  noSuchArticle: typed => `沒有文章的 ID、標題或單位與「${typed}」相符。`,
   didYouMean: '您是否要找：',
+  articleNeeded: '請指明一篇文章：它的 ID、ID 的開頭或標題中的詞語。',
+  severalArticles: (typed, count) => `「${typed}」與 ${count} 篇文章相符；請寫出更多的 ID 或標題：`,
   failure: '回答時出錯，已記錄。請再試一次。',
   previous: '上一頁',
   next: '下一頁',
@@ -154,9 +218,30 @@ const zhTW: Labels = {
   noYear: '未寫年份',
   notStated: '未說明',
   noChair: '未提及',
+  sources: '來源',
+  sourcesTitle: title => `來源：${title}`,
+  noSources: '文章中沒有可作依據的內容。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
   slowDown: seconds => `操作太頻繁，請 ${seconds} 秒後再試。`,
+  terminal: {
+    help: [
+      '命令（與 Discord 中相同；開頭的斜線可以省略）：',
+      '  /search <短語> [--page N]         提及該短語的所有文章，簡體繁體皆可',
+      '  /participants <文章> | --all      參會人員及其職務和角色',
+      '  /summary <文章> | --all           各次會議概覽、簡短摘要和關鍵詞',
+      '  /articles                         所有文章的 ID、日期和標題',
+      '  /help                             本列表',
+      '文章可用它的 ID、ID 的開頭或標題中的詞語指明。',
+      '在主控台中，/next 和 /prev 翻閱上一次搜尋的結果；/quit 或輸入結束即離開。',
+    ].join('\n'),
+    unknownCommand: command => `沒有「${command}」這個命令。`,
+    articles: count => `${count} 篇文章`,
+    loaded: count => `已載入 ${count} 篇文章。`,
+    firstPage: '已經是第一頁。',
+    lastPage: '已經是最後一頁。',
+    nothingToPage: '還沒有可以翻頁的搜尋；請先執行 /search。',
+  },
 };
 
 const LABELS: Record<ReplyLocale, Labels> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };

@@ -66,11 +66,25 @@ function hitEntry(library: Library, hit: SearchHit, rank: number, script: Script
 export function renderSnippet(snippet: Snippet, script: Script): string {
   let out = snippet.clippedStart ? '…' : '';
   let at = 0;
-  for (const [start, end] of snippet.highlights) {
+  for (const [start, end] of boldSpans(snippet.highlights)) {
     out += escapeMarkdown(inScript(snippet.text.slice(at, start), script));
     out += bold(escapeMarkdown(inScript(snippet.text.slice(start, end), script)));
     at = end;
   }
   out += escapeMarkdown(inScript(snippet.text.slice(at), script));
   return snippet.clippedEnd ? `${out}…` : out;
+}
+
+/**
+ * Highlights that touch (會會 searched for 會) make one bold span: `**會****會**` is not bold in Discord's
+ * markdown, and its markers would show.
+ */
+function boldSpans(highlights: Snippet['highlights']): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const [start, end] of highlights) {
+    const last = spans[spans.length - 1];
+    if (last && last[1] === start) last[1] = end;
+    else spans.push([start, end]);
+  }
+  return spans;
 }

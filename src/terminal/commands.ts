@@ -1,8 +1,10 @@
 import type { Library } from '../library';
 import { errorReply, type Reply } from '../replies/card';
+import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
 import { participantsReply } from '../replies/participants';
 import { searchReply } from '../replies/search';
+import { sourcesReply } from '../replies/sources';
 import { summaryReply } from '../replies/summary';
 
 /** A command as typed in the console or given to the CLI: the same names and options as in Discord. */
@@ -12,17 +14,9 @@ export interface TerminalRequest {
   readonly page: number;
   /** --all: answer for every article (participants, summary). */
   readonly all: boolean;
+  /** --sources: each answer of participants or summary with the sentence it comes from. */
+  readonly sources: boolean;
 }
-
-export const TERMINAL_HELP = [
-  'Commands (the same as in Discord; the leading slash is optional):',
-  '  /search <phrase> [--page N]   every article that mentions the phrase, in either script',
-  '  /participants <id> | --all    who took part, with titles and roles',
-  '  /summary <id> | --all         each meeting at a glance, a short summary and keywords',
-  '  /articles                     id, date and title of every article',
-  '  /help                         this list',
-  'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
-].join('\n');
 
 export function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Reply {
   switch (request.command) {
@@ -30,24 +24,27 @@ export function answerTerminalRequest(library: Library, request: TerminalRequest
       return searchReply(library, request.text, request.page, locale);
     case 'participants':
     case 'summary': {
-      const answer = request.command === 'participants' ? participantsReply : summaryReply;
+      const of = request.command;
+      const answer = request.sources ? (lib: Library, id: string, replyLocale: ReplyLocale) => sourcesReply(lib, id, of, request.page, replyLocale) : of === 'participants' ? participantsReply : summaryReply;
       if (!request.all) return answer(library, request.text, locale);
       return { cards: library.articles.flatMap(article => answer(library, article.id, locale).cards) };
     }
     case 'articles':
-      return articlesReply(library);
-    default:
-      return errorReply(`Unknown command "${request.command}".\n${TERMINAL_HELP}`);
+      return articlesReply(library, locale);
+    default: {
+      const { terminal } = labelsFor(locale);
+      return errorReply(`${terminal.unknownCommand(request.command)}\n${terminal.help}`);
+    }
   }
 }
 
-function articlesReply(library: Library): Reply {
+function articlesReply(library: Library, locale: ReplyLocale): Reply {
   const lines = library.articles.map(article => `${article.id}  ${article.date?.text ?? '-'}  ${article.title}`);
-  return { cards: [{ title: `${library.articles.length} articles`, description: lines.join('\n'), fields: [] }] };
+  return { cards: [{ title: labelsFor(locale).terminal.articles(library.articles.length), description: lines.join('\n'), fields: [] }] };
 }
 
 /**
- * Splits a typed line into command, text, --page and --all: `/search 黨員 先行 --page 2`. Pages are counted
+ * Splits a typed line into command, text, --page, --all and --sources: `/search 黨員 先行 --page 2`. Pages are counted
  * from 1 by people and from 0 inside.
  */
 export function parseTerminalLine(line: string): TerminalRequest | null {
@@ -57,10 +54,15 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
   const words: string[] = [];
   let page = 0;
   let all = false;
+  let sources = false;
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i]!;
     if (word === '--all') {
       all = true;
+      continue;
+    }
+    if (word === '--sources') {
+      sources = true;
       continue;
     }
     if (word === '--page' && /^\d+$/.test(rest[i + 1] ?? '')) {
@@ -69,5 +71,5 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
     }
     words.push(word);
   }
-  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all };
+  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all, sources };
 }

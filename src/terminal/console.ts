@@ -1,44 +1,63 @@
 import { createInterface } from 'node:readline';
 import type { Library } from '../library';
+import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
-import { answerTerminalRequest, parseTerminalLine, TERMINAL_HELP, type TerminalRequest } from './commands';
+import { answerTerminalRequest, parseTerminalLine, type TerminalRequest } from './commands';
 import { renderForTerminal } from './render';
+
+/** Where the console reads its articles: read again for every line, so a reload answers the next one. */
+export interface LibrarySource {
+  readonly library: Library;
+}
+
+/** The last search answered, and the page of it shown, which /next and /prev move from. */
+interface ShownSearch {
+  readonly request: TerminalRequest;
+  readonly page: { readonly index: number; readonly count: number };
+}
 
 /**
  * The local console: reads commands line by line from standard input and prints the answers the bot
  * would give in Discord. Ends at end of input, so it also answers piped input.
  */
-export async function runConsole(library: Library, locale: ReplyLocale, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Promise<void> {
+export async function runConsole(source: LibrarySource, locale: ReplyLocale, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Promise<void> {
   const interactive = output.isTTY === true && (input as { isTTY?: boolean }).isTTY === true;
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: '> ' });
   const print = (text: string) => output.write(`${text}\n`);
+  const { terminal } = labelsFor(locale);
 
   if (interactive) {
-    print(`${library.articles.length} articles loaded. ${TERMINAL_HELP}`);
+    print(`${terminal.loaded(source.library.articles.length)} ${terminal.help}`);
     lines.prompt();
   }
-  let lastSearch: TerminalRequest | null = null;
+  let lastSearch: ShownSearch | null = null;
   for await (const line of lines) {
     const request = parseTerminalLine(line);
     if (request) {
       if (request.command === 'quit' || request.command === 'exit') break;
       if (request.command === 'help') {
-        print(TERMINAL_HELP);
+        print(terminal.help);
+      } else if (request.command === 'next' || request.command === 'prev') {
+        const step = request.command === 'next' ? 1 : -1;
+        if (!lastSearch) print(terminal.nothingToPage);
+        else if (step < 0 && lastSearch.page.index === 0) print(terminal.firstPage);
+        else if (step > 0 && lastSearch.page.index >= lastSearch.page.count - 1) print(terminal.lastPage);
+        else lastSearch = answer({ ...lastSearch.request, page: lastSearch.page.index + step });
+      } else if (request.command === 'search') {
+        lastSearch = answer(request);
       } else {
-        const paged = pagedRequest(request, lastSearch);
-        const reply = answerTerminalRequest(library, paged, locale);
-        // Remember the page shown, which is clamped to the pages there are.
-        if (paged.command === 'search' && reply.page) lastSearch = { ...paged, page: reply.page.index };
-        print(renderForTerminal(reply, interactive));
+        answer(request);
       }
     }
     if (interactive) lines.prompt();
   }
   lines.close();
-}
 
-/** /next and /prev page through the last search. */
-function pagedRequest(request: TerminalRequest, lastSearch: TerminalRequest | null): TerminalRequest {
-  if ((request.command !== 'next' && request.command !== 'prev') || !lastSearch) return request;
-  return { ...lastSearch, page: Math.max(0, lastSearch.page + (request.command === 'next' ? 1 : -1)) };
+  /** Prints the answer; for a search with results, what /next and /prev page through. */
+  function answer(request: TerminalRequest): ShownSearch | null {
+    const reply = answerTerminalRequest(source.library, request, locale);
+    print(renderForTerminal(reply, interactive));
+    // The page shown is clamped to the pages there are.
+    return request.command === 'search' && reply.page ? { request, page: reply.page } : null;
+  }
 }

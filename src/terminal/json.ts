@@ -6,6 +6,9 @@ import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 
 /** The machine-readable answers of the CLI's --json mode: every result, no paging. */
 
+/** Articles named in the error for a value that fits several, as the replies list them. */
+const ARTICLES_LISTED = 5;
+
 export function articleJson(article: Article) {
   return { id: article.id, title: article.title, date: article.date };
 }
@@ -33,21 +36,34 @@ export function searchJson(library: Library, query: string) {
   };
 }
 
+/** A person with where the article says each thing: [start, end) ranges into the article's own text. */
 function personJson(person: Participant) {
-  return { name: person.name, title: person.title, roles: person.roles };
+  return {
+    name: person.name,
+    title: person.title,
+    roles: person.roles,
+    evidence: person.evidence,
+    titleEvidence: person.titleEvidence,
+    roleEvidence: person.roleEvidence,
+  };
 }
 
-function articleFor(library: Library, id: string): Article {
-  const article = library.get(id.trim());
-  if (!article) throw new UsageError(`no article has the id "${id}"; \`articles\` lists them`);
-  return article;
+/** The one article a typed value names (see Library.articlesNamed). */
+function articleFor(library: Library, typed: string): Article {
+  const named = library.articlesNamed(typed);
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) {
+    const shown = named.slice(0, ARTICLES_LISTED).map(article => article.id);
+    throw new UsageError(`"${typed}" matches ${named.length} articles (${shown.join(', ')}${named.length > shown.length ? ', …' : ''}); give more of the id or title`);
+  }
+  throw new UsageError(`no article's id, title or organisation matches "${typed}"; \`articles\` lists them`);
 }
 
 /** Answers for one article, or with --all an array with one answer per article. */
-export function forArticles<T>(library: Library, id: string, all: boolean, answer: (article: Article) => T): T | T[] {
+export function forArticles<T>(library: Library, typed: string, all: boolean, answer: (article: Article) => T): T | T[] {
   if (all) return library.articles.map(answer);
-  if (!id.trim()) throw new UsageError('name an article id, or give --all');
-  return answer(articleFor(library, id));
+  if (!typed.trim()) throw new UsageError('name an article (its id, the start of it, or words of its title), or give --all');
+  return answer(articleFor(library, typed));
 }
 
 export function participantsJson(library: Library, article: Article) {
@@ -57,7 +73,7 @@ export function participantsJson(library: Library, article: Article) {
   return {
     id: article.id,
     people: people.map(person => ({ ...personJson(person), meeting: meetingOf(person) })),
-    groups: groups.map(group => group.text),
+    groups: groups.map(group => ({ text: group.text, evidence: group.evidence })),
   };
 }
 
@@ -68,12 +84,13 @@ export function summaryJson(library: Library, article: Article) {
     meetings: meetings.map((meeting: Meeting) => ({
       date: meeting.date,
       organizer: meeting.organizer,
+      organizerEvidence: meeting.organizerEvidence,
       name: meeting.name,
       host: meeting.host ? personJson(meeting.host) : null,
       speakers: meeting.speakers.map(personJson),
       presenters: meeting.presenters.map(personJson),
       attendees: meeting.attendees.map(personJson),
-      groups: meeting.groups.map(group => group.text),
+      groups: meeting.groups.map(group => ({ text: group.text, evidence: group.evidence })),
       points: meeting.points,
     })),
     summary,
