@@ -1,14 +1,11 @@
-import { mkdtemp, rm, stat, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openLibrary } from '../src/corpus/open';
 import type { Library } from '../src/library';
 import { setQuiet } from '../src/log';
 import { renderSnippet } from '../src/replies/search';
 import { checkPhrase } from '../src/search/phrase';
 import { searchJson } from '../src/terminal/json';
 import { fold } from '../src/text/fold';
+import { withCorpus } from './open-corpus';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
 
 /**
@@ -34,13 +31,7 @@ interface Tally {
 }
 
 setQuiet(true);
-// The loader reads folders: one holding only a link to a corpus file loads exactly that file.
-const data = resolve(values.data!);
-const folder = await mkdtemp(join(tmpdir(), 'check-snippets-'));
-try {
-  const isFile = (await stat(data)).isFile();
-  if (isFile) await symlink(data, join(folder, basename(data)));
-  const library = await openLibrary(isFile ? folder : data);
+await withCorpus(values.data!, library => {
   const tally: Tally = { phrases: 0, articles: 0, snippets: 0, highlights: 0, defects: new Map() };
   for (const phrase of [...new Set([...BENCH_PHRASES, ...COMMON_PHRASES])]) checkSnippets(library, phrase, tally);
 
@@ -53,9 +44,7 @@ try {
   }
   if (tally.defects.size === 0) process.stdout.write('every highlight is a mention of its phrase\n');
   process.exitCode = tally.defects.size === 0 ? 0 : 1;
-} finally {
-  await rm(folder, { recursive: true, force: true });
-}
+});
 
 function checkSnippets(library: Library, phrase: string, tally: Tally): void {
   const checked = checkPhrase(phrase);

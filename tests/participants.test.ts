@@ -111,3 +111,84 @@ describe('participants of the bundled articles', async () => {
     expect(of('002_2756de6f135840e3').people).toEqual([]);
   });
 });
+
+describe('name shapes across the genre', () => {
+  it('knows surnames beyond the commonest, single and compound, in either script', () => {
+    expect(people('副省長傅明遠、秘書長蒿建軍、巡視員過志強出席會議。').map(([name]) => name)).toEqual(['傅明遠', '蒿建軍', '過志強']);
+    expect(people('市委書記相里明華主持會議。')).toEqual([['相里明華', '市委書記', 'chaired']]);
+  });
+
+  it('reads given names with characters that also start words (向, 會, 經)', () => {
+    expect(people('泰州市建工局局長李向，姜堰市建工局局長宋羽參加調研。').map(([name]) => name)).toEqual(['李向', '宋羽']);
+    expect(people('省協會高學斌會長一行到公司調研。')).toEqual([['高學斌', '會長', 'attended']]);
+  });
+
+  it('reads a married woman’s two surnames and a name joined by a middle dot', () => {
+    expect(people('張王淑芬副主任主持會議。')).toEqual([['張王淑芬', '副主任', 'chaired']]);
+    expect(people('阿不都熱合曼·麥麥提出席並講話。').map(([name]) => name)).toEqual(['阿不都熱合曼·麥麥提']);
+    expect(people('敘利亞總統巴沙爾·阿薩德會見了伊朗外長。')).toEqual([['巴沙爾·阿薩德', '敘利亞總統', 'met']]);
+  });
+
+  it('keeps the rest of a 、 list when one item is not a name it knows', () => {
+    expect(people('副總經理楊彬、朱建軍、傅玉良、唐婷帶領相關部門負責人到公司座談。').map(([name]) => name)).toEqual(['楊彬', '朱建軍', '傅玉良', '唐婷']);
+  });
+
+  it('does not read a country before a title, or a word after one, as a person', () => {
+    expect(people('烏克蘭總統澤連斯基25日說，談判沒有進展。').map(([name]) => name)).toEqual(['澤連斯基']);
+    expect(people('會議由黨委書記主持。19個成員國作共同發言。').map(([name]) => name)).toEqual([]);
+  });
+});
+
+describe('titles across the genre', () => {
+  it('reads posts of government, legislature and consultative bodies, and group labels before a list', () => {
+    expect(people('南平市代市長許維澤率隊調研。我市領導徐春暉、丁貴生全程陪同。')).toEqual([
+      ['許維澤', '南平市代市長', 'attended'],
+      ['徐春暉', '我市領導', 'accompanied'],
+      ['丁貴生', '我市領導', 'accompanied'],
+    ]);
+  });
+
+  it('reads a title after the name, and a bracketed note between title and name', () => {
+    expect(people('鄭昶委員建議，要擴大採購範圍。')).toEqual([['鄭昶', '委員', 'spoke']]);
+    expect(people('會上，副董事長隋劍光、總經理周冠女，以及紀委書記(主持工作)趙紅先後發言。')).toEqual([
+      ['隋劍光', '副董事長', 'spoke'],
+      ['周冠女', '總經理', 'spoke'],
+      ['趙紅', '紀委書記(主持工作)', 'spoke'],
+    ]);
+  });
+
+  it('gives a unit written before a speaker as the title', () => {
+    expect(people('隨後，汽機分場許大威、鍋爐分場韓擁軍分別代表先進集體作了發言。')).toEqual([
+      ['許大威', '汽機分場', 'spoke'],
+      ['韓擁軍', '鍋爐分場', 'spoke'],
+    ]);
+  });
+});
+
+describe('who took part, decided by the sentence', () => {
+  it('lists a national leader who chairs, however he is named elsewhere', () => {
+    expect(people('中共中央政治局召開會議。中共中央總書記習近平主持會議。習近平總書記強調，要抓好落實。')).toEqual([['習近平', '中共中央總書記', 'chaired']]);
+  });
+
+  it('reads a report made at the meeting as presenting, and a relayed one as a reference', () => {
+    expect(people('會議聽取了財務部部長朱泰東所作的“財務工作報告”。')).toEqual([['朱泰東', '財務部部長', 'presented']]);
+    expect(people('會議傳達了集團董事長張國慶在年度工作會議上的講話精神。')).toEqual([]);
+  });
+
+  it('leaves out credits, however they are written', () => {
+    expect(people('董事長孫浩出席。\n【責任編輯：劉強】\n（供稿：文/集團戰略管控部 左婧 圖/宣傳中心 曹敏）')).toEqual([['孫浩', '董事長', 'attended']]);
+    expect(people('省長王凱出席。\n| 記 者：劉 暢\n| 責 編：王 琦')).toEqual([['王凱', '省長', 'attended']]);
+  });
+
+  it('names both sides of talks and signings', () => {
+    expect(people('簽約儀式後，夏耕副省長與郭臺銘總裁一行舉行了工作會談。')).toEqual([
+      ['夏耕', '副省長', 'met/attended'],
+      ['郭臺銘', '總裁', 'met/attended'],
+    ]);
+  });
+
+  it('never runs a name or a title across a line break', () => {
+    expect(people('圖為公司黨委書記\n王強出席會議')).toEqual([['王強', '', 'attended']]);
+    expect(people('集團召開年度工作會議\n李明強調，要抓好落實。').map(([name]) => name)).toEqual(['李明']);
+  });
+});

@@ -87,3 +87,54 @@ describe('summarizeArticle', () => {
     expect(library.summary(library.get('000_5a4681f7358e924d')!).summary).toContain('提出4點要求:一是凝聚共識統一思想；二是堅定信念提高站位');
   });
 });
+
+describe('meetings across the genre', () => {
+  const first = (text: string) => summarize(text).meetings[0]!;
+
+  it('gives a visit to whoever visits: the body of the visitor’s title', () => {
+    expect(first('3月28日上午，市國資委二級調研員吳坤榮一行來集團調研一季度運營情況。').organizer).toBe('市國資委');
+    expect(first('8月7日下午，中國工程院院士、江南大學校長陳堅一行蒞校調研並舉行座談。').organizer).toBe('江南大學');
+  });
+
+  it('reads governments, consultative bodies, inspection groups and hosts as organisers', () => {
+    expect(first('2月21日，省政府分別與國家發展改革委、財政部在北京進行工作會談。').organizer).toBe('省政府');
+    expect(first('5月24日，由國防科工局、國家發改委組成的國家國企混改第十調研組來集團公司調研。').organizer).toContain('調研組');
+    expect(first('3月8日，由上海市政府、台北世貿中心共同主辦的博覽會舉行合作備忘錄簽署儀式。').organizer).toBe('上海市政府、台北世貿中心');
+  });
+
+  it('gives a chair’s meeting to the body its name opens with, and never a phrase that is not a body', () => {
+    expect(first('李強今天上午主持召開國務院常務會議。')).toMatchObject({ organizer: '國務院', host: { name: '李強' } });
+    expect(first('百年變局加速演進，世界進入新的動盪變革期。').organizer).toBe('');
+  });
+
+  it('names both sides of a signing', () => {
+    expect(first('12月3日，中國船舶集團與中國石化在北京簽署戰略合作協議。').organizer).toBe('中國船舶集團與中國石化');
+  });
+
+  it('treats a headline and the body about the same meeting as one meeting', () => {
+    const { meetings } = summarize('山東與富士康科技集團舉行合作項目簽約儀式\n10月25日下午，山東省與富士康科技集團舉行合作項目簽約儀式。秘書長蒿峰主持儀式。');
+    expect(meetings.map(meeting => [meeting.organizer, meeting.host?.name, meeting.date?.text])).toEqual([['山東省與富士康科技集團', '蒿峰', '10月25日']]);
+  });
+
+  it('does not take a 召开 about another time or inside a title for a meeting', () => {
+    const { meetings } = summarize('9月9日，省財政廳召開全省工作會議。會議貫徹落實5月召開的全國工作會議精神，迎接黨的二十大勝利召開。');
+    expect(meetings.map(meeting => meeting.organizer)).toEqual(['省財政廳']);
+  });
+});
+
+describe('meeting dates across the genre', () => {
+  const date = (text: string) => summarize(text).meetings[0]!.date;
+
+  it('skips a news dateline for the meeting’s own date', () => {
+    expect(date('中國台灣網10月28日濟南消息 10月25日下午，山東省與富士康集團舉行簽約儀式。')).toMatchObject({ month: 10, day: 25, year: null });
+  });
+
+  it('reads 元月 as January', () => {
+    expect(date('元月18日，工廠舉行年終總結表彰會。')).toMatchObject({ month: 1, day: 18 });
+  });
+
+  it('completes a day written alone from the publication date, a day later in the month before', () => {
+    expect(date('發布時間：2011-06-15\n昨日(14日)上午，市政協召開民主監督座談會。')).toMatchObject({ year: 2011, month: 6, day: 14 });
+    expect(date('發布時間：2022-03-02\n28日，集團召開安全工作會議。')).toMatchObject({ year: 2022, month: 2, day: 28 });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Participant } from '../people/participants';
 import { foldWithMap, sourceRange } from '../text/fold';
-import { bodyAt, bodyOfTitle, isBody } from './organizations';
+import { bodyAt, bodyOfTitle, isBody, isNamePhrase } from './organizations';
 import type { Sentence } from './sentences';
 
 /**
@@ -35,7 +35,9 @@ const CLAUSE = '[^，。；：,;:]';
 const HELD = new RegExp(`(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?(?:(${CLAUSE}{0,${NAME_MAX}}${MEETING_NOUN})(?=[，。；：,;:]|$)|(${CLAUSE}{0,${NAME_MAX}}?${MEETING_NOUN}))`, 'gu');
 const VERB = /^(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?/u;
 const ACTIVITY = new RegExp(`(?:组织)?开展了?(${CLAUSE}{0,${NAME_MAX}}?活动)`, 'gu');
-const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:在${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕)`, 'u');
+const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:于${CLAUSE}{0,20}?)?(?:在${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕(?!式))`, 'u');
+/** A subject in which someone attends or chairs is a person's sentence, not a meeting's name (李强出席…年会开幕). */
+const PERSON_ACTS = /出席|主持|参加|会见|致辞|发表/u;
 /** 一行来集团调研, 莅临公司指导, 深入我市调研: a visit, held by whoever comes. */
 const VISIT = new RegExp(`(?:来|到|赴|莅临|深入|走进|前往|走访)${CLAUSE}{0,24}?(调研|考察|视察|检查|指导|慰问|督导|交流|座谈|参观|走访)`, 'u');
 /** 会见, 会谈, 签约: receptions, talks and signings, held by the subject. */
@@ -44,9 +46,9 @@ const RECEPTION = /(?:会见|会谈|接见|会晤|签约|签署|签订)/u;
 const NOT_NOW_BEFORE = /(?:即将|将于|将要|将|胜利|迎接|筹备|所|前期)$/u;
 const NOT_NOW_AFTER = /^(?:的|之际|以来|前夕|后|期间|当天|当日|之后|以后)/u;
 const LEADING_NOISE =
-  /^(?:(?:[0-9]+年)?(?:[0-9]+月)?(?:[0-9]+日)?(?:至[0-9]+日)?|昨日(?:\([0-9]+日\))?|今日|近日|日前|近期|不久前|年初|年底|开年以来|新年伊始|本网讯|本报讯|讯|上午|下午|晚上|晚间|当天|同日|\p{Script=Han}{0,12}?(?:网|社|报|台)\p{Script=Han}{0,6}?[0-9]+月[0-9]+日\p{Script=Han}{0,4}?(?:消息|电|讯))+/u;
+  /^(?:\p{Script=Han}{0,8}?(?:网|社|台|报)(?:消息|讯|电)(?:\([^)]{0,12}\))?|(?:[0-9]+年)?(?:[0-9]+月)?(?:[0-9]+日)?(?:至[0-9]+日)?|昨日(?:\([0-9]+日\))?|今日|近日|日前|近期|不久前|年初|年底|开年以来|新年伊始|本网讯|本报讯|讯|上午|下午|晚上|晚间|当天|同日|\p{Script=Han}{0,12}?(?:网|社|报|台)\p{Script=Han}{0,6}?[0-9]+月[0-9]+日\p{Script=Han}{0,4}?(?:消息|电|讯))+/u;
 /** Words between the organiser and its verb that are not part of its name. */
-const ADVERB_TAIL = /(?:组织|立即|迅速|第一时间|隆重|专门|再次|近日|日前|随后|也|还|分别|共同|一同|专题|在\p{Script=Han}{0,20}|(?:分别)?(?:与|同|和)[\p{Script=Han}、]*)+$/u;
+const ADVERB_TAIL = /(?:组织|立即|迅速|第一时间|隆重|专门|再次|近日|日前|随后|也|还|分别|共同|一同|专题|在[\p{Script=Han}0-9a-z]{0,20}|(?:分别)?(?:与|同|和)[\p{Script=Han}、]*)+$/u;
 /** 由国防科工局、国家发改委组成的…调研组; 由上海市政府、台北世贸中心共同主办的…: who the meeting is by. */
 const HOSTED_BY = /^由(.+?)(?:共同|联合)?(?:主办|承办|举办|组织|召开|组成|牵头)的(.*)$/u;
 /** 部 in 部召开2023年工作会 and 院 in 院工作会: a unit named by its last character. */
@@ -73,7 +75,7 @@ interface Found {
  * signs. A person as the subject stands for the body of their title.
  */
 export function findMeetingEvents(sentences: readonly Sentence[], people: readonly Participant[]): MeetingEvent[] {
-  const foldedPeople = people.map(person => ({ name: foldWithMap(person.name).text, body: bodyOfTitle(foldWithMap(person.title).text) }));
+  const foldedPeople = people.map(personBody);
   const events: MeetingEvent[] = [];
   for (const sentence of sentences) {
     const folded = foldWithMap(sentence.text);
@@ -82,15 +84,20 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
     for (const found of eventsIn(text)) {
       const subjectText = text.slice(found.subjectStart, found.subjectEnd);
       const subject = found.passive ? passiveOrganizer(subjectText) : organizerOf(subjectText, found.signing, foldedPeople);
+      // 主持召开国务院常务会议: a chair's meeting, or one with no subject, is held by the body its name opens with.
+      const chairedBySubject = text.startsWith('主持', found.at) || !subject.cleaned;
+      const nameBody = subject.organizer || found.passive || !chairedBySubject ? '' : bodyAt(meetingNameOf(found.name));
+      if (nameBody && nameBody.length < found.name.length) Object.assign(subject, { organizer: nameBody, offset: text.indexOf(found.name, found.at) - found.subjectStart });
       const organizerStart = subject.organizer ? found.subjectStart + subject.offset : -1;
-      const range = subject.organizer ? sourceRange(sentence.text, folded, organizerStart, organizerStart + subject.organizer.length) : null;
+      const inSentence = subject.organizer && !subject.elsewhere ? sourceRange(sentence.text, folded, organizerStart, organizerStart + subject.organizer.length) : null;
+      const range: readonly [number, number] | null = subject.elsewhere ?? (inSentence ? [sentence.start + inSentence[0], sentence.start + inSentence[1]] : null);
       if (found.passive) found.name = subjectText.slice(subject.offset + subject.organizer.length);
       events.push({
         sentence,
         at: sentence.start + (folded.sourceIndex[found.at] ?? sentence.text.length),
-        organizer: range ? sentence.text.slice(...range) : '',
+        organizer: subject.elsewhere ? (subject.original ?? '') : inSentence ? sentence.text.slice(...inSentence) : '',
         foldedOrganizer: subject.organizer,
-        organizerEvidence: range ? [sentence.start + range[0], sentence.start + range[1]] : null,
+        organizerEvidence: range,
         abbreviation: subject.organizer ? null : UNIT_ABBREVIATION.test(subject.cleaned) ? subject.cleaned[0]! : UNIT_ABBREVIATION.test(found.name) ? found.name[0]! : null,
         name: original(text.indexOf(found.name, found.at), text.indexOf(found.name, found.at) + found.name.length).replace(/^了/u, ''),
         activity: found.activity,
@@ -101,12 +108,42 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
   return events;
 }
 
+/** Who held a meeting: the organiser's folded name and where it stands in the subject, or elsewhere. */
+interface Subject {
+  organizer: string;
+  offset: number;
+  cleaned: string;
+  /** A body named in a person's title outside the sentence: its range in the article and its words. */
+  elsewhere?: readonly [number, number];
+  original?: string;
+}
+
+/** A participant's folded name, and the body of their title with where it stands in the article. */
+interface PersonBody {
+  name: string;
+  body: string;
+  evidence: readonly [number, number] | null;
+  original: string;
+}
+
+function personBody(person: Participant): PersonBody {
+  const name = foldWithMap(person.name).text;
+  const title = foldWithMap(person.title);
+  const body = bodyOfTitle(title.text);
+  const at = body ? title.text.lastIndexOf(body) : -1;
+  if (at < 0 || !person.titleEvidence) return { name, body: '', evidence: null, original: '' };
+  const [from, to] = sourceRange(person.title, title, at, at + body.length);
+  return { name, body, evidence: [person.titleEvidence[0] + from, person.titleEvidence[0] + to], original: person.title.slice(from, to) };
+}
+
 /** Each report of a meeting in a folded sentence: its subject's range, the meeting's name, the verb's position. */
 function eventsIn(text: string): Found[] {
   const found: Found[] = [];
   const subjectOf = (at: number) => ({ subjectStart: clauseStart(text, at), subjectEnd: at });
   const passive = PASSIVE.exec(text);
-  if (passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length))) {
+  const passiveSubject = passive?.[1]!.replace(LEADING_NOISE, '') ?? '';
+  // 市人大常委会召开…: a body whose name ends like a meeting (常委会, 协会) is the subject of an active verb.
+  if (passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length)) && !PERSON_ACTS.test(passive[1]!) && bodyAt(passiveSubject) !== passiveSubject) {
     const start = clauseStart(text, passive.index);
     found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index, activity: false, signing: false, passive: true, held: true });
   }
@@ -115,7 +152,7 @@ function eventsIn(text: string): Found[] {
     const verbEnd = held.index + VERB.exec(text.slice(held.index))![0].length;
     if (NOT_NOW_BEFORE.test(text.slice(Math.max(0, held.index - 4), held.index)) || NOT_NOW_AFTER.test(text.slice(verbEnd)) || insideQuotation(text, held.index)) continue;
     if (passive && held.index >= passive.index && held.index < passive.index + passive[0].length) continue;
-    found.push({ ...subjectOf(held.index), name: name.replace(/^了/u, ''), at: held.index, activity: false, signing: /签约|签署/u.test(name), passive: false, held: true });
+    found.push({ ...subjectOf(held.index), name: meetingNameOf(name.replace(/^了/u, ''), text.slice(held.index + held[0].length)), at: held.index, activity: false, signing: /签约|签署/u.test(name), passive: false, held: true });
   }
   const visit = VISIT.exec(text);
   if (visit && !found.some(event => event.at < visit.index)) found.push({ ...subjectOf(visit.index), name: visit[1]!, at: visit.index, activity: false, signing: false, passive: false, held: false });
@@ -130,11 +167,24 @@ function eventsIn(text: string): Found[] {
 }
 
 /** 五院2023年度工作会召开, 青海全省政府采购工作会议在西宁市召开: the body that opens the meeting's name. */
-function passiveOrganizer(subjectText: string): { organizer: string; offset: number; cleaned: string } {
+function passiveOrganizer(subjectText: string): Subject {
   const cleaned = subjectText.replace(LEADING_NOISE, '');
   const offset = subjectText.length - cleaned.length;
-  const organizer = SELF_SUBJECT.test(cleaned) ? '' : bodyAt(cleaned);
+  // 由上海市政府、台北世贸中心共同主办的博览会举行…: the hosts hold it.
+  const host = HOSTED_BY.exec(cleaned)?.[1];
+  if (host && host.split(/[、和与及]/u).every(part => isBody(part))) return { organizer: host, offset: offset + 1, cleaned };
+  const organizer = SELF_SUBJECT.test(cleaned) ? '' : bodyAt(cleaned, true);
   return { organizer: organizer.length < cleaned.length ? organizer : '', offset, cleaned };
+}
+
+/**
+ * The meeting's name, not a body's: 召开十四届全国人大常委会第二十六次委员长会议 stops the shortest reading
+ * at 常委会, which names who meets; the name runs on to the next meeting noun.
+ */
+function meetingNameOf(name: string, after = ''): string {
+  if (bodyAt(name) !== name) return name;
+  const more = new RegExp(`^${CLAUSE}{0,${NAME_MAX}}?${MEETING_NOUN}`, 'u').exec(after);
+  return more ? name + more[0] : name;
 }
 
 /** A 召开 inside 《…》 or “…” names a document or a slogan, not a meeting held. */
@@ -148,7 +198,7 @@ function insideQuotation(text: string, index: number): boolean {
  * body's name; a person's body (from the text before the name, else from their title); for a signing,
  * both sides (山东省与富士康科技集团).
  */
-function organizerOf(subjectText: string, signing: boolean, people: readonly { name: string; body: string }[]): { organizer: string; offset: number; cleaned: string } {
+function organizerOf(subjectText: string, signing: boolean, people: readonly PersonBody[]): Subject {
   let cleaned = subjectText.replace(LEADING_NOISE, '');
   let offset = subjectText.length - cleaned.length;
   const hosted = HOSTED_BY.exec(cleaned);
@@ -162,15 +212,15 @@ function organizerOf(subjectText: string, signing: boolean, people: readonly { n
   }
   if (signing) {
     const sides = /^(.+?)(?:与|同|和)(.+?)(?:在\p{Script=Han}{0,20})?$/u.exec(cleaned);
-    if (sides && isBody(bodyAt(sides[1]!)) && bodyAt(sides[1]!) === sides[1] && bodyAt(sides[2]!) === sides[2]) return { organizer: `${sides[1]}与${sides[2]}`, offset, cleaned };
+    if (sides && isBody(sides[1]!) && (isBody(sides[2]!) || isNamePhrase(sides[2]!))) return { organizer: cleaned.slice(0, sides[1]!.length + 1 + sides[2]!.length), offset, cleaned };
   }
   const person = people.find(({ name }) => cleaned.includes(name));
   if (person) {
     const before = cleaned.slice(0, cleaned.indexOf(person.name));
     const bodyBefore = bodyOfTitle(before) || bodyAt(before);
     if (bodyBefore && before.includes(bodyBefore)) return { organizer: bodyBefore, offset: offset + before.indexOf(bodyBefore), cleaned };
-    const titled = person.body && cleaned.indexOf(person.body) >= 0 ? person.body : '';
-    return { organizer: titled, offset: titled ? offset + cleaned.indexOf(titled) : offset, cleaned };
+    // 李强主持召开国务院常务会议: the organiser is the body of the chair's title, wherever the title stands.
+    return person.body ? { organizer: person.body, offset, cleaned, elsewhere: person.evidence!, original: person.original } : { organizer: '', offset, cleaned };
   }
   const trimmed = cleaned.replace(ADVERB_TAIL, '');
   const organizer = trimmed && !SELF_SUBJECT.test(trimmed) ? bodyAt(trimmed) : '';

@@ -100,8 +100,9 @@ function referenceDate(article: Article): WrittenDate | null {
 }
 
 /**
- * Groups the reports of meetings by organiser. A sentence that names none speaks of the unit named last
- * before it (部召开… after 总体设计部…; 院工作会 after 五院); a first meeting whose report names no organiser
+ * Groups the reports of meetings by organiser. A sentence that names none speaks of the unit it names
+ * before the meeting, or that a one-character abbreviation points back to (部召开… after 总体设计部…;
+ * 院工作会 after 五院); a first meeting whose report names no organiser
  * takes the one the next report names (a headline, then the body). Visits, receptions and signings
  * belong to the meeting reported before them, if any.
  */
@@ -113,7 +114,11 @@ function meetingSections(sentences: readonly Sentence[], people: readonly Partic
     let start = event.sentence.start;
     if (!foldedOrganizer) {
       if (event.activity) continue;
-      const named = organizations.filter(organization => organization.at < event.at && (!event.abbreviation || organization.folded.endsWith(event.abbreviation))).at(-1);
+      // 部召开… names its unit by the last character of one named before; an unnamed 召开 in a sentence
+      // that names a unit (物资部第一时间…，召开部长办公会) is that unit's. Nothing else is guessed.
+      const named = organizations
+        .filter(organization => organization.at < event.at && (event.abbreviation ? organization.folded.endsWith(event.abbreviation) : organization.at >= event.sentence.start))
+        .at(-1);
       if (named) {
         ({ name: organizer, folded: foldedOrganizer } = named);
         organizerEvidence = [named.at, named.at + named.name.length];
@@ -131,10 +136,8 @@ function meetingSections(sentences: readonly Sentence[], people: readonly Partic
       sections.push({ organizer, foldedOrganizer, organizerEvidence, events: [event], start: sections.length === 0 ? event.sentence.start : start });
     }
   }
-  if (sections.length === 0) {
-    const named = organizations[0];
-    sections.push({ organizer: named?.name ?? '', foldedOrganizer: named?.folded ?? '', organizerEvidence: named ? [named.at, named.at + named.name.length] : null, events: [], start: 0 });
-  }
+  // An article that reports no meeting being held gets one card with what it says, and no organiser.
+  if (sections.length === 0) sections.push({ organizer: '', foldedOrganizer: '', organizerEvidence: null, events: [], start: 0 });
   return sections.sort((a, b) => a.start - b.start);
 }
 

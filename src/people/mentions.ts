@@ -28,6 +28,7 @@ const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】[\]|]
 const STRETCH_CUT =
   /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|和|与|同|及|对|在|是|为|向|率|带领|请|的|了)/u;
 const MAX_TITLE_LENGTH = 40;
+const BRACKETED_NOTE = /^[(（][^()（）]{1,8}[)）]/u;
 /** Separators inside a list of names. */
 const LIST_SEPARATORS = ['以及', '、', '和', '及', '与', '同'];
 /** A list item the name shapes do not read, skipped so that one odd name does not drop the rest of the list. */
@@ -89,12 +90,14 @@ export function findMentions(clauses: Clauses): Mention[] {
 
 /** 党委副书记、总经理李东 and the list after it (副总经理杨彬、朱建军、傅玉良). */
 function titleBeforeName(text: string, headStart: number, headEnd: number, nameEnds: Set<number>, add: (mention: Mention) => Mention): void {
-  const name = nameAt(text, headEnd, 'titled');
-  if (!name || titleJoinsWord(text, headStart, headEnd, name) || nameEndsAt(text, headStart)) return;
-  const title: [number, number] = [titleStretchStart(text, headStart, nameEnds), headEnd];
-  const first = add({ name, start: headEnd, title, evidence: 'titled', listEnd: headEnd + name.length });
+  // 纪委书记(主持工作)赵红: a bracketed note between the title and the name belongs to the title.
+  const titleEnd = headEnd + (BRACKETED_NOTE.exec(text.slice(headEnd, headEnd + 12))?.[0].length ?? 0);
+  const name = nameAt(text, titleEnd, 'titled');
+  if (!name || titleJoinsWord(text, headStart, titleEnd, name) || nameEndsAt(text, headStart)) return;
+  const title: [number, number] = [titleStretchStart(text, headStart, nameEnds), titleEnd];
+  const first = add({ name, start: titleEnd, title, evidence: 'titled', listEnd: titleEnd + name.length });
   const listed = [first];
-  let next = skipHonorific(text, headEnd + name.length);
+  let next = skipHonorific(text, titleEnd + name.length);
   for (;;) {
     const separator = LIST_SEPARATORS.find(word => text.startsWith(word, next));
     if (!separator) break;

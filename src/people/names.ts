@@ -215,14 +215,14 @@ function doubleSurnameNameAt(text: string, index: number): string | null {
 /**
  * 巴沙尔·阿萨德, 卡尔十六世·古斯塔夫: two or more parts of Han characters joined by middle dots. A part
  * holds no word of the sentence around it: the first starts after any title (议员|塞维姆·达), and the last
- * ends at the first boundary of a name (萨勒曼|对) or before the first verb or time the segmenter finds
- * (布鲁斯·艾尔沃德|近期, 谢里夫|专访).
+ * ends at a boundary of a name (萨勒曼|对, 麦麦提|出席), else before the first common word the segmenter
+ * finds (布鲁斯·艾尔沃德|近期, 谢里夫|专访).
  */
 function dottedNameAt(text: string, index: number): string | null {
   const firstDot = text.slice(index, index + 8).search(NAME_DOT);
   if (firstDot < 1) return null;
   const first = text.slice(index, index + firstDot);
-  if (!/^\p{Script=Han}+$/u.test(first) || nameLeadOf(first).length !== first.length || nodejieba.tag(first).some(({ tag }) => tag === 'ns')) return null;
+  if (!/^\p{Script=Han}+$/u.test(first) || nameLeadOf(first).length !== first.length || placeBeforeName(first)) return null;
   let partStart = index + firstDot + 1;
   for (;;) {
     let run = partStart;
@@ -233,29 +233,36 @@ function dottedNameAt(text: string, index: number): string | null {
       partStart = run + 1;
       continue;
     }
-    let end = partStart + nameLeadOf(text.slice(partStart, run)).length;
-    for (let at = partStart + 1; at < end; at++) {
-      if (DOTTED_NAME_END.has(text[at]!) || boundaryAt(text, at) === 'strong') {
-        end = at;
-        break;
-      }
-    }
+    // The last boundary within four characters (麦麦|提出席 and 麦麦提|出席 both fit: the longer wins), else the first.
+    const ends: number[] = [];
+    for (let at = partStart + 1; at <= run; at++) if (DOTTED_NAME_END.has(text[at] ?? '') || boundaryAt(text, at) === 'strong') ends.push(at);
+    let end = ends.filter(at => at - partStart <= 4).at(-1) ?? ends[0] ?? -1;
+    if (end < 0) end = partStart + nameLeadOf(text.slice(partStart, run)).length;
     return end > partStart ? text.slice(index, end) : null;
   }
 }
 
-/** Parts of speech that never belong to a foreign name: verbs, times, particles, pronouns, adverbs. */
-const SENTENCE_WORD_TAGS = /^(?:v|vn|vd|t|tg|p|c|u|ul|uj|uz|ud|ug|uv|r|d|f|m|q|a|ad|b)$/u;
 /** Words of institutions that end a name written before them (约翰·冯·诺伊曼|大学). */
 const INSTITUTION = /(?:大学|学院|中心|公司|基金会|研究所|研究院|集团|银行|协会|委员会|政府|议会|国会)$/u;
 /** One-character words that end a foreign name: prepositions and particles (萨勒曼|对, 阿萨德|在). */
 const DOTTED_NAME_END = new Set('对在与和将的向同等及于从以把被给让说称也还就是为会到赴来'.split(''));
+/** A word used this often is the sentence's, not part of a transliterated name (近期, 专访, 致电). */
+const SENTENCE_WORD = 300;
 
-/** The leading characters of a part that are name, not sentence: up to the first word of the sentence or a title. */
+/** 匈牙利约翰: a place written before the first part of a name (a single word may be a name jieba calls a place, 巴沙尔). */
+function placeBeforeName(first: string): boolean {
+  const words = nodejieba.tag(first);
+  return words.length > 1 && words.some(({ tag }) => tag === 'ns');
+}
+
+/**
+ * The leading characters of a part that are name, not sentence: up to the first common word, title,
+ * institution or place the segmenter finds.
+ */
 function nameLeadOf(part: string): string {
   let length = 0;
   for (const { word, tag } of nodejieba.tag(part)) {
-    if ((SENTENCE_WORD_TAGS.test(tag) && word.length > 1) || TITLE_HEADS.some(head => word.endsWith(head)) || INSTITUTION.test(word)) break;
+    if ((word.length > 1 && isCommonWord(word, SENTENCE_WORD)) || TITLE_HEADS.some(head => word.endsWith(head)) || INSTITUTION.test(word)) break;
     if (tag === 'ns' && length > 0) break;
     length += word.length;
   }

@@ -38,6 +38,13 @@ export interface Participants {
 }
 
 type Status = 'participant' | 'reference' | 'byline';
+/** Each mention's name start, with where its words (title or name) start. */
+type MentionStarts = ReadonlyMap<number, number>;
+/** What joins the items of a list of people, titled or not (副董事长甲、总经理乙和丙). */
+const LIST_JOINERS = '、和及与同';
+/** Adverbs that make a verb after a list everyone's: 先后发言, 分别讲话, 共同签署. */
+const COLLECTIVE = /先后|分别|共同|一同|一起|均|都|纷纷|依次/u;
+const BRACKETED = /^[(（][^()（）]{1,10}[)）]/u;
 
 const VERB_ROLES = new Map<string, Role>();
 for (const role of ROLE_ORDER) for (const verb of ROLE_VERBS[role]) if (!VERB_ROLES.has(verb)) VERB_ROLES.set(verb, role);
@@ -83,7 +90,8 @@ export function findParticipants(article: Article): Participants {
     person.mentions.push({ mention, status: statusOf(clauses, mention) });
   }
 
-  const starts = new Set(mentions.map(mention => mention.start));
+  // Where each mention's words start (its title, or its name): a list may run on through titled names.
+  const starts = new Map(mentions.map(mention => [mention.start, titleOrNameStart(mention)]));
   for (const person of people.values()) {
     for (const { mention, status } of person.mentions) {
       if (status !== 'participant') continue;
@@ -166,21 +174,31 @@ function firstCue(text: string, from: number, to: number): 'role' | 'reference' 
  * The roles the verbs after a mention give it, up to the clause's end or the next person named outside
  * its list; a mention with no verb of its own takes the attendance verb that closes its sentence.
  */
-function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: ReadonlySet<number>): Role[] {
+function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: MentionStarts): Role[] {
   const text = clauses.text;
   const from = skipHonorific(text, Math.max(mention.listEnd, mention.start + mention.name.length));
   const clauseEnd = clauses.clauseEnd(from);
   const roles = rolesIn(text, from, clauseEnd, mentionStarts);
   if (roles.length > 0) return roles;
-  const closing = rolesIn(text, clauseEnd, clauses.sentenceEnd(clauseEnd), new Set());
+  const sentenceEnd = clauses.sentenceEnd(clauseEnd);
+  const closing = rolesIn(text, clauseEnd, sentenceEnd, new Map());
+  // …，以及C先后发言: a verb said of all together closes the whole list, whatever it is.
+  if (COLLECTIVE.test(text.slice(clauseEnd, sentenceEnd))) return closing.slice(0, 1);
   return closing.filter(role => CLOSING_ROLES.has(role)).slice(0, 1);
 }
 
-function rolesIn(text: string, from: number, to: number, mentionStarts: ReadonlySet<number>): Role[] {
+function rolesIn(text: string, from: number, to: number, mentionStarts: MentionStarts): Role[] {
   const roles: Role[] = [];
   for (let index = from; index < to; index++) {
-    if (index > from && mentionStarts.has(index) && !'、和及与同'.includes(text[index - 1]!)) break;
+    const lead = mentionStarts.get(index);
+    if (index > from && lead !== undefined && !LIST_JOINERS.includes(text[lead - 1] ?? '')) break;
     if (roles.length === 0 && REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) break;
+    // (主持工作) is a note on someone's post, not a verb of the meeting.
+    const note = BRACKETED.exec(text.slice(index, index + 12));
+    if (note) {
+      index += note[0].length - 1;
+      continue;
+    }
     const speech = MADE_SPEECH.exec(text.slice(index, index + 100));
     if (speech) {
       roles.push(MADE_SPEECH_ROLE[speech[1]!] ?? 'presented');
@@ -201,7 +219,7 @@ function rolesIn(text: string, from: number, to: number, mentionStarts: Readonly
  * person named last before it in the paragraph; a surname with a title or 总 (魏书记, 高会长, 秦总) for
  * the one participant of that surname.
  */
-function attributeOtherReferences(clauses: Clauses, participants: Person[], mentionStarts: ReadonlySet<number>): void {
+function attributeOtherReferences(clauses: Clauses, participants: Person[], mentionStarts: MentionStarts): void {
   const text = clauses.text;
   const bySurname = new Map<string, Person[]>();
   for (const person of participants) bySurname.set(person.name[0]!, [...(bySurname.get(person.name[0]!) ?? []), person]);
