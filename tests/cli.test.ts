@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { converse } from './helpers';
+import { bundledLibrary, converse } from './helpers';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -62,8 +62,16 @@ describe('the CLI', () => {
     const answer = JSON.parse((await cli('participants', '--all', '--json')).stdout);
     expect(answer).toHaveLength(5);
     const first = answer.find((entry: { id: string }) => entry.id === '004_62825ae384032cb4');
-    expect(first.people[0]).toEqual({ name: '俞培根', title: '黨組書記、董事長', roles: ['chaired', 'spoke'], meeting: 0 });
-    expect(first.groups[0]).toMatch(/^集團公司董事會秘書/);
+    const person = first.people[0];
+    expect(person).toMatchObject({ name: '俞培根', title: '黨組書記、董事長', roles: ['chaired', 'spoke'], meeting: 0 });
+    // Each answer's evidence is a range of the article's own text that says it.
+    const { text } = (await bundledLibrary()).get(first.id)!;
+    expect(text.slice(...person.evidence)).toContain('俞培根');
+    expect(text.slice(...person.titleEvidence)).toBe('黨組書記、董事長');
+    expect(person.roleEvidence.map(({ role }: { role: string }) => role)).toEqual(['chaired', 'spoke']);
+    for (const { evidence } of person.roleEvidence) expect(text.slice(...evidence)).toContain('俞培根');
+    expect(first.groups[0].text).toMatch(/^集團公司董事會秘書/);
+    expect(text.slice(...first.groups[0].evidence)).toBe(first.groups[0].text);
   });
 
   it('prints the summary of one article as JSON', async () => {

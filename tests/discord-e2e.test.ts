@@ -14,6 +14,8 @@ import { articleFrom, bundledLibrary, converse } from './helpers';
 
 const TOKEN = 'fake-bot-token.for-end-to-end-tests';
 const COOLDOWN_LIMIT = 30;
+/** An id too long for a button's custom id, as a JSONL record may have. */
+const LONG_ID = `研究院安全生產會議:${'報告'.repeat(60)}`;
 let fake: FakeDiscord;
 let bot: RunningBot;
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   const bundled = await bundledLibrary();
   const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
+  extra.push(articleFrom(LONG_ID, '3月2日，研究院召開安全生產會議。院長陳明主持會議並講話，副院長王立出席。'));
   extra.push(articleFrom('long-report', `3月1日，集團召開年度工作會議。黨委書記張偉主持會議。\n${'會議要求，要抓好各項工作落實。'.repeat(15_000)}`));
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
   bot = await connectBot(config, new LiveLibrary(new Library([...bundled.articles, ...extra]), config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
@@ -53,11 +56,11 @@ function callbackOf(interaction: { id: string; token: string }): Promise<Recorde
   return fake.waitForRequest(request => request.method === 'POST' && request.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`);
 }
 
-function press(customId: string, where: 'guild' | 'dm', userId?: string) {
+function press(customId: string, where: 'guild' | 'dm', userId?: string, locale = 'en-US') {
   const who = asker(where, userId);
   return fake.dispatchInteraction({
     type: 3,
-    locale: 'en-US',
+    locale,
     ...who,
     data: { custom_id: customId, component_type: 2 },
     message: messageObject({}, who.channel_id),
@@ -213,5 +216,98 @@ describe('the bot through discord.js and a fake Discord', () => {
     await new Promise(resolve => setTimeout(resolve, 100));
     const callback = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
     expect(callback.body.data.embeds[0].title).toBe('Search: “新質生產力”');
+  });
+});
+
+describe('the Sources button under /participants and /summary', () => {
+  const ASKER = '400000000000000101';
+  const OTHER = '400000000000000102';
+
+  function sourcesButtonOf(body: any) {
+    const [button] = body.components[0].components;
+    expect(button.custom_id.length).toBeLessThanOrEqual(100);
+    return button;
+  }
+
+  it('shows each participant with the sentence naming them in bold, to the presser alone', async () => {
+    const answer = await callbackOf(command('participants', { article: '001_d409caa57de1005b' }, 'guild', 'en-US', ASKER));
+    const button = sourcesButtonOf(answer.body.data);
+    expect(button.label).toBe('Sources');
+
+    const sources = await callbackOf(press(button.custom_id, 'guild', ASKER));
+    expect(sources.body.type).toBe(4);
+    expect(sources.body.data.flags).toBe(64);
+    expect(sources.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const [embed] = sources.body.data.embeds;
+    expect(embed.title).toBe('Sources: 我院黨委組織開展“踐行十四五戰略 打赢數字化攻堅戰”揭榜挂帥活動');
+    expect(embed.description).toContain('• **劉洋河** · spoke\n> **劉洋河**在講話中肯定了勇于揭榜挂帥的各位黨員和青年員工');
+  });
+
+  it('pages the sources of a long list in place, with Previous and Next', async () => {
+    const answer = await callbackOf(command('participants', { article: '000_5a4681f7358e924d' }, 'guild', 'en-US', ASKER));
+    const first = await callbackOf(press(sourcesButtonOf(answer.body.data).custom_id, 'guild', ASKER));
+    expect(first.body.data.flags).toBe(64);
+    expect(first.body.data.embeds[0].footer.text).toBe('000_5a4681f7358e924d · Page 1 of 2');
+    const [previous, next] = first.body.data.components[0].components;
+    expect([previous.disabled, next.disabled]).toEqual([true, false]);
+
+    const second = await callbackOf(press(next.custom_id, 'guild', ASKER));
+    expect(second.body.type).toBe(7);
+    expect(second.body.data.embeds[0].footer.text).toBe('000_5a4681f7358e924d · Page 2 of 2');
+    expect(second.body.data.embeds[0].description).not.toBe(first.body.data.embeds[0].description);
+    const [back, onward] = second.body.data.components[0].components;
+    expect([back.disabled, onward.disabled]).toEqual([false, true]);
+
+    const again = await callbackOf(press(back.custom_id, 'guild', ASKER));
+    expect(again.body.type).toBe(7);
+    expect(again.body.data.embeds[0].description).toBe(first.body.data.embeds[0].description);
+  });
+
+  it('shows the sources of /summary in Simplified for zh-CN, and to a second presser in their own script', async () => {
+    const answer = await callbackOf(command('summary', { article: '004_62825ae384032cb4' }, 'guild', 'zh-CN', ASKER));
+    const button = sourcesButtonOf(answer.body.data);
+    expect(button.label).toBe('来源');
+
+    const mine = await callbackOf(press(button.custom_id, 'guild', ASKER, 'zh-CN'));
+    expect(mine.body.data.flags).toBe(64);
+    expect(mine.body.data.embeds[0].title).toBe('来源：东方电气集团举行党组理论学习中心组(扩大)学习会');
+    expect(mine.body.data.embeds[0].description).toContain('主持: **俞培根** · 党组书记、董事长\n> 党组书记、董事长**俞培根**主持学习会');
+
+    const theirs = await callbackOf(press(button.custom_id, 'guild', OTHER, 'zh-TW'));
+    expect(theirs.body.type).toBe(4);
+    expect(theirs.body.data.flags).toBe(64);
+    expect(theirs.body.data.embeds[0].title).toBe('來源：東方電氣集團舉行黨組理論學習中心組(擴大)學習會');
+    expect(theirs.body.data.embeds[0].description).toContain('黨組書記、董事長**俞培根**主持學習會');
+  });
+
+  it('works for an article whose id is too long for a custom id', async () => {
+    const answer = await callbackOf(command('participants', { article: '研究院召開安全生產會議' }, 'dm', 'en-US', ASKER));
+    expect(answer.body.data.embeds[0].footer.text).toBe(LONG_ID);
+    const sources = await callbackOf(press(sourcesButtonOf(answer.body.data).custom_id, 'dm', ASKER));
+    expect(sources.body.data.flags).toBe(64);
+    expect(sources.body.data.embeds[0].description).toContain('> **院長陳明**主持會議並講話');
+  });
+
+  it('defers the sources of a very long article, ephemerally, then edits them in', async () => {
+    const interaction = command('summary', { article: 'long-report' }, 'guild', 'en-US', ASKER);
+    await callbackOf(interaction);
+    const answer = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
+    const pressed = press(sourcesButtonOf(answer.body).custom_id, 'guild', ASKER);
+    const deferred = await callbackOf(pressed);
+    expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const edited = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${pressed.token}/messages/@original`);
+    expect(edited.body.embeds[0].description).toContain('**張偉**主持會議');
+  });
+
+  it('is not offered under an error, and says so ephemerally when the article is gone', async () => {
+    const refused = await callbackOf(command('participants', { article: 'no-such-article' }, 'guild', 'en-US', ASKER));
+    expect(refused.body.data.flags).toBe(64);
+    expect(refused.body.data.components).toEqual([]);
+
+    for (const customId of ['participants:sources:@no-such-article', 'summary:sources-page:1:#AAAAAAAAAAAAAAAAAAAAAA', 'summary:sources:../data/000_5a4681f7358e924d']) {
+      const gone = await callbackOf(press(customId, 'guild', ASKER));
+      expect(gone.body.data.flags).toBe(64);
+      expect(gone.body.data.embeds[0].description).toBe('That article is no longer in the library, so its sources cannot be shown.');
+    }
   });
 });

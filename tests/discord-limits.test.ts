@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
-import { pagingButtons, toMessage } from '../src/discord/render';
+import { pagingButtons, toEphemeralMessage, toMessage } from '../src/discord/render';
 import { Library } from '../src/library';
 import { DISCORD_LIMITS } from '../src/replies/limits';
 import { REPLY_LOCALES } from '../src/replies/locale';
 import { participantsReply } from '../src/replies/participants';
 import { searchReply } from '../src/replies/search';
+import { sourcesReply } from '../src/replies/sources';
 import { summaryReply } from '../src/replies/summary';
 import { articleFrom, bundledLibrary } from './helpers';
 
@@ -79,6 +80,20 @@ describe('/search replies stay inside Discord’s limits', () => {
     }
     expect(library.summary(library.get('many')!).meetings).toHaveLength(units.length);
     expect(summaryReply(library, 'many', 'en').cards[0]!.description).toContain('Showing 9 of 12 meetings');
+  });
+
+  it('for every page of the sources of /participants and /summary, in every locale', async () => {
+    const people = Array.from({ length: 60 }, (_, k) => `黨組成員李${'甲乙丙丁戊己庚辛壬癸'[k % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(k / 10)]}${'**@everyone**'.repeat(20)}出席。`).join('');
+    const library = new Library([...(await bundledLibrary()).articles, articleFrom('crowded', `3月1日，總體設計部召開工作會。部長王明主持會議。${people}`)]);
+    for (const locale of REPLY_LOCALES) {
+      for (const article of library.articles) {
+        for (const of of ['participants', 'summary'] as const) {
+          const count = sourcesReply(library, article.id, of, 0, locale).page!.count;
+          for (let page = 0; page < count; page++) assertWithinLimits(toEphemeralMessage(sourcesReply(library, article.id, of, page, locale)));
+        }
+      }
+    }
+    expect(sourcesReply(library, 'crowded', 'participants', 0, 'en').page!.count).toBeGreaterThan(5);
   });
 
   it('escapes markdown from articles and queries so that only mentions are bold', () => {

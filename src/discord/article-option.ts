@@ -3,15 +3,12 @@ import type { Library } from '../library';
 import type { Reply } from '../replies/card';
 import { DISCORD_LIMITS, truncate } from '../replies/limits';
 import { replyLocaleFor, scriptFor, type ReplyLocale } from '../replies/locale';
+import type { SourcesOf } from '../replies/sources';
 import { inScript } from '../text/script';
 import { chinese, type CommandContext } from './command';
+import { mustDefer } from './deferral';
 import { toMessage, toUpdate } from './render';
-
-/**
- * Articles longer than this take about a second or more to analyse the first time (measured: 0.9 s for
- * a million characters), so the answer is deferred: Discord drops answers that take over 3 seconds.
- */
-const DEFER_ABOVE_CHARACTERS = 200_000;
+import { sourcesButtonRow } from './sources-button';
 
 export const ARTICLE_OPTION = 'article';
 
@@ -44,10 +41,14 @@ export async function autocompleteArticle(interaction: AutocompleteInteraction, 
   await interaction.respond(choices);
 }
 
-/** Answers /participants or /summary for the chosen article, deferring first when it is long. */
+/**
+ * Answers /participants or /summary for the chosen article, deferring first when it is long. An answer
+ * about an article carries the Sources button that shows where each of its answers comes from.
+ */
 export async function answerForArticle(
   interaction: ChatInputCommandInteraction,
   { library }: CommandContext,
+  of: SourcesOf,
   answer: (library: Library, id: string, locale: ReplyLocale) => Reply,
 ): Promise<void> {
   const typed = interaction.options.getString(ARTICLE_OPTION, true);
@@ -55,10 +56,10 @@ export async function answerForArticle(
   // A value typed rather than picked that names one article is answered, and deferred, as that article.
   const named = library.articlesNamed(typed);
   const id = named.length === 1 ? named[0]!.id : typed;
-  if ((library.get(id)?.text.length ?? 0) > DEFER_ABOVE_CHARACTERS) {
-    await interaction.deferReply();
-    await interaction.editReply(toUpdate(answer(library, id, locale)));
-    return;
-  }
-  await interaction.reply(toMessage(answer(library, id, locale)));
+  const article = library.get(id);
+  if (mustDefer(article)) await interaction.deferReply();
+  const reply = answer(library, id, locale);
+  const rows = article && !reply.error ? [sourcesButtonRow(of, article.id, locale)] : [];
+  if (interaction.deferred) await interaction.editReply(toUpdate(reply, rows));
+  else await interaction.reply(toMessage(reply, rows));
 }

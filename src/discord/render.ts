@@ -32,6 +32,11 @@ export function toUpdate(reply: Reply, components: Components = []): Interaction
   return { embeds: fitTotal(embeds), components, allowedMentions: NO_MENTIONS };
 }
 
+/** A reply only the one who asked sees, whatever it says. */
+export function toEphemeralMessage(reply: Reply, components: Components = []): InteractionReplyOptions {
+  return { ...toMessage(reply, components), flags: MessageFlags.Ephemeral };
+}
+
 /** Drops trailing fields, then trailing embeds, until the message is within Discord's 6,000-character total. */
 function fitTotal(embeds: EmbedBuilder[]): EmbedBuilder[] {
   const size = () => embeds.reduce((sum, embed) => sum + embedLength(embed), 0);

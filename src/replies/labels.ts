@@ -43,6 +43,8 @@ export interface Labels {
   sources: string;
   sourcesTitle(title: string): string;
   noSources: string;
+  /** A Sources button pressed after a reload removed its article. */
+  sourcesGone: string;
   listSeparator: string;
   meetingsShown(shown: number, total: number): string;
   slowDown(seconds: number): string;
@@ -97,6 +99,7 @@ const en: Labels = {
   sources: 'Sources',
   sourcesTitle: title => `Sources: ${title}`,
   noSources: 'The article states nothing these answers could come from.',
+  sourcesGone: 'That article is no longer in the library, so its sources cannot be shown.',
   listSeparator: ', ',
   meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
   slowDown: seconds => `You are sending commands quickly; try again in ${seconds} s.`,
@@ -159,6 +162,7 @@ const zhCN: Labels = {
   sources: '来源',
   sourcesTitle: title => `来源：${title}`,
   noSources: '文章中没有可作依据的内容。',
+  sourcesGone: '这篇文章已不在文库中，无法显示来源。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
   slowDown: seconds => `操作太频繁，请 ${seconds} 秒后再试。`,
@@ -221,6 +225,7 @@ const zhTW: Labels = {
   sources: '來源',
   sourcesTitle: title => `來源：${title}`,
   noSources: '文章中沒有可作依據的內容。',
+  sourcesGone: '這篇文章已不在文庫中，無法顯示來源。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
   slowDown: seconds => `操作太頻繁，請 ${seconds} 秒後再試。`,
