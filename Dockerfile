@@ -20,6 +20,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends dumb-init \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
+# The container host probes the health checks from outside the container's loopback.
+ENV HEALTH_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /app ./
 USER node

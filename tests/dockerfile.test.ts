@@ -26,6 +26,10 @@ describe('the Dockerfile', () => {
     expect(execForm('CMD')[0]).toBe('node');
   });
 
+  it('listens for health checks on every interface, where the container host can reach them', () => {
+    expect(instructions('ENV')).toContain('HEALTH_HOST=0.0.0.0');
+  });
+
   it('has a health check that passes while /healthz answers and fails when it does not', async () => {
     const [command, ...args] = execForm('HEALTHCHECK');
     expect(command).toBe('node');
@@ -34,7 +38,7 @@ describe('the Dockerfile', () => {
         () => 0,
         (error: { code: number }) => error.code,
       );
-    const server = await startHealthServer(0, () => true);
+    const server = await startHealthServer({ port: 0, host: '127.0.0.1' }, () => true);
     const { port } = server.address() as { port: number };
     expect(await check(String(port))).toBe(0);
     await new Promise(resolve => server.close(resolve));

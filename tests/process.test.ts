@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execForm } from './dockerfile';
 import { FakeDiscord } from './fake-discord';
 
@@ -20,12 +21,30 @@ afterAll(async () => {
   await fake?.close();
 });
 
+// A test that fails half-way must not leave its bot running.
+const started = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+});
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   server.close();
   return port;
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+async function accepts(host: string, port: number): Promise<boolean> {
+  const socket = connect(port, host);
+  const accepted = await new Promise<boolean>(resolve => {
+    socket.once('connect', () => resolve(true));
+    socket.once('error', () => resolve(false));
+  });
+  socket.destroy();
+  return accepted;
 }
 
 function startBotProcess(env: Record<string, string>) {
@@ -36,6 +55,7 @@ function startBotProcess(env: Record<string, string>) {
     env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let output = '';
   child.stdout.on('data', chunk => (output += chunk));
   child.stderr.on('data', chunk => (output += chunk));
@@ -44,12 +64,22 @@ function startBotProcess(env: Record<string, string>) {
 }
 
 describe('the bot process', () => {
-  it('answers health checks, and exits 0 within 5 seconds of SIGTERM', async () => {
+  it('answers health checks on loopback only, survives a hostile request, and exits 0 within 5 seconds of SIGTERM', async () => {
     const port = await freePort();
-    const bot = startBotProcess({ HEALTH_PORT: String(port) });
+    const bot = startBotProcess({ HEALTH_PORT: String(port), HEALTH_HOST: '' });
     await bot.logged(/connected to Discord/);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const elsewhere = Object.values(networkInterfaces())
+      .flat()
+      .filter(address => address && !address.internal && address.family === 'IPv4')
+      .map(address => address!.address);
+    for (const address of elsewhere) expect(await accepts(address, port), address).toBe(false);
+
+    const hostile = connect(port, '127.0.0.1');
+    hostile.resume().end('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n');
+    await once(hostile, 'close');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
 
     const sent = Date.now();
     bot.child.kill('SIGTERM');

@@ -97,8 +97,8 @@ export async function startBot(config: Config, library: Library): Promise<void> 
     void live.reload();
   });
   if (config.healthPort !== null) {
-    await startHealthServer(config.healthPort, () => bot?.client.isReady() === true);
-    log.info(`health checks on port ${config.healthPort}: /healthz, /readyz`);
+    await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.client.isReady() === true);
+    log.info(`health checks on ${config.healthHost} port ${config.healthPort}: /healthz, /readyz`);
   }
   bot = await connectBot(config, live);
   live.watch();
