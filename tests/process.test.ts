@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -47,20 +47,47 @@ async function accepts(host: string, port: number): Promise<boolean> {
   return accepted;
 }
 
-function startBotProcess(env: Record<string, string>) {
-  // The container's own start command, so that this test also proves the Dockerfile's CMD.
-  const [, ...args] = execForm('CMD');
-  const child = spawn(process.execPath, args, {
+function startProcess(command: string, args: string[], env: Record<string, string>, detached = false) {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached,
   });
   started.add(child);
   let output = '';
-  child.stdout.on('data', chunk => (output += chunk));
-  child.stderr.on('data', chunk => (output += chunk));
+  const collect = (chunk: Buffer) => (output += chunk);
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const logged = (pattern: RegExp) => expect.poll(() => output, { timeout: 15_000 }).toMatch(pattern);
-  return { child, logged, output: () => output };
+  /** Resolves the moment the output matches, for a signal that must arrive at a given step. */
+  const whenLogged = (pattern: RegExp) =>
+    new Promise<void>(resolve => {
+      const check = () => {
+        if (!pattern.test(output)) return;
+        child.stderr.off('data', check);
+        resolve();
+      };
+      child.stderr.on('data', check);
+      check();
+    });
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, logged, whenLogged, exited, output: () => output };
+}
+
+function startBotProcess(env: Record<string, string>) {
+  // The container's own start command, so that this test also proves the Dockerfile's CMD.
+  const [command, ...args] = execForm('CMD');
+  return startProcess(command === 'node' ? process.execPath : command!, args, env);
+}
+
+/** A corpus that takes about a second to load, so that a signal can arrive during the load. */
+async function slowCorpus(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'slow-corpus-'));
+  const texts = await Promise.all((await readdir(join(ROOT, 'data'))).map(name => readFile(join(ROOT, 'data', name), 'utf8')));
+  const records = Array.from({ length: 800 }, (_, n) => JSON.stringify({ id: `r${n}`, text: texts[n % texts.length] }));
+  await writeFile(join(folder, 'records.jsonl'), records.join('\n'));
+  return folder;
 }
 
 describe('the bot process', () => {
@@ -123,5 +150,62 @@ describe('the bot process', () => {
     expect(code).toBe(1);
     expect(bot.output()).toMatch(/DEV_GUILD_ID must be a server id/);
     expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it('exits 0 on SIGTERM during the corpus load', async () => {
+    const corpus = await slowCorpus();
+    try {
+      const bot = startBotProcess({ DATA_DIR: corpus, CACHE_DIR: 'off' });
+      await bot.whenLogged(/loading the corpus/);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual([0, null]);
+      expect(bot.output()).not.toMatch(/connected to Discord/);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
+  });
+
+  it('reloads for a SIGHUP received during the load once it runs, and ignores a second SIGTERM while stopping', async () => {
+    const corpus = await slowCorpus();
+    try {
+      const bot = startBotProcess({ DATA_DIR: corpus, CACHE_DIR: 'off' });
+      await bot.whenLogged(/loading the corpus/);
+      bot.child.kill('SIGHUP');
+      await bot.logged(/connected to Discord/);
+      await bot.logged(/reloading the corpus for the SIGHUP[\s\S]*reloaded 800 articles/);
+      bot.child.kill('SIGTERM');
+      await new Promise(resolve => setTimeout(resolve, 5));
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual([0, null]);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
+    }
+  });
+
+  it("stops on SIGTERM through README's run command (npm start), leaving no process behind", async () => {
+    const port = await freePort();
+    // Its own process group, so that whatever npm starts can be found afterwards.
+    const bot = startProcess('npm', ['start'], { HEALTH_PORT: String(port), CACHE_DIR: 'off' }, true);
+    try {
+      await bot.logged(/connected to Discord/);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual([0, null]);
+      const groupAlive = () => {
+        try {
+          process.kill(-bot.child.pid!, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await expect.poll(groupAlive, { timeout: 3000 }).toBe(false);
+      expect(await accepts('127.0.0.1', port)).toBe(false);
+    } finally {
+      try {
+        process.kill(-bot.child.pid!, 'SIGKILL');
+      } catch {
+        // Nothing was left: the expected case.
+      }
+    }
   });
 });

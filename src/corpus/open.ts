@@ -17,6 +17,7 @@ export class EmptyCorpusError extends Error {
  */
 export async function openLibrary(directory: string, cacheDirectory: string | null = null): Promise<Library> {
   const started = performance.now();
+  log.info(`loading the corpus from ${directory}`);
   const key = cacheDirectory ? await corpusKey(directory) : null;
   const file = cacheDirectory && key ? cacheFile(cacheDirectory, directory) : null;
   if (file && key) {

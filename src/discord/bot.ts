@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config';
 import { startHealthServer } from '../health';
+import type { Lifecycle } from '../lifecycle';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
 import { LiveLibrary } from '../corpus/live-library';
@@ -69,33 +70,16 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   };
 }
 
-const SHUTDOWN_DEADLINE_MS = 4000;
-
 /**
- * Runs the bot as the process's main job: SIGTERM and SIGINT stop it cleanly and exit 0 within five
- * seconds, even while it is still connecting. With HEALTH_PORT, /healthz and /readyz answer the
+ * Runs the bot as the process's main job: from here on, stopping (SIGTERM, SIGINT) disconnects from
+ * the gateway first and SIGHUP reloads the corpus. With HEALTH_PORT, /healthz and /readyz answer the
  * container host.
  */
-export async function startBot(config: Config, library: Library): Promise<void> {
+export async function startBot(config: Config, library: Library, lifecycle: Lifecycle): Promise<void> {
   let bot: RunningBot | null = null;
   const live = new LiveLibrary(library, config.dataDir);
-  const shutdown = (signal: string) => {
-    log.info(`${signal} received; disconnecting`);
-    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
-    (bot?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      error => {
-        log.error('error while disconnecting', error);
-        process.exit(0);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGHUP', () => {
-    log.info('SIGHUP received; reloading the corpus');
-    void live.reload();
-  });
+  lifecycle.onStop(() => bot?.stop() ?? Promise.resolve());
+  lifecycle.onReload(() => void live.reload());
   if (config.healthPort !== null) {
     await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.client.isReady() === true);
     log.info(`health checks on ${config.healthHost} port ${config.healthPort}: /healthz, /readyz`);
