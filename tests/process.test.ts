@@ -144,6 +144,15 @@ describe('the bot process', () => {
     expect(bot.output()).not.toContain(TOKEN.split('.')[1]);
   });
 
+  it('exits 1, saying why, when Discord closes the gateway for good (a revoked token)', async () => {
+    const bot = startBotProcess({});
+    await bot.logged(/connected to Discord/);
+    fake.closeGateway(4004);
+    expect(await bot.exited).toEqual([1, null]);
+    expect(bot.output()).toMatch(/ERROR Discord closed the gateway for good \(4004 AuthenticationFailed\): the token is wrong or was revoked/);
+    expect(bot.output()).not.toContain(TOKEN);
+  });
+
   it('stops at start with a message naming a wrong key, and never prints the token', async () => {
     const bot = startBotProcess({ DEV_GUILD_ID: 'not-a-number' });
     const [code] = await once(bot.child, 'exit');

@@ -8,6 +8,7 @@ import { LiveLibrary } from '../corpus/live-library';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
+import { GatewayClosedError } from './gateway-closed';
 import { createRouter } from './router';
 import { NO_MENTIONS } from './render';
 import { SearchSessions } from './search-sessions';
@@ -24,6 +25,10 @@ export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
 export interface RunningBot {
   readonly client: Client;
   readonly sessions: SearchSessions;
+  /** Whether interactions reach the bot: the gateway is connected, or reconnecting, and not closed for good. */
+  isReady(): boolean;
+  /** Settles if Discord closes the gateway for good; discord.js then never reconnects. */
+  readonly gatewayClosed: Promise<GatewayClosedError>;
   stop(): Promise<void>;
 }
 
@@ -46,22 +51,34 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   });
   client.on(Events.Error, error => log.error('discord client error', error));
   client.on(Events.Warn, message => log.warn(`discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn(`gateway shard ${shard} disconnected (${event.code})`));
   client.on(Events.ShardResume, shard => log.info(`gateway shard ${shard} resumed`));
+  // discord.js emits shardDisconnect only for the close codes it will not reconnect after; a drop it
+  // resumes from is shardReconnecting. The client still says it is ready afterwards, so keep track.
+  let closed: GatewayClosedError | null = null;
+  const gatewayClosed = new Promise<GatewayClosedError>(resolve =>
+    client.on(Events.ShardDisconnect, event => {
+      closed ??= new GatewayClosedError(event.code);
+      resolve(closed);
+    }),
+  );
 
   const ready = new Promise<void>(resolve => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.discordToken ?? undefined);
-    await ready;
+    const refused = await Promise.race([ready.then(() => null), gatewayClosed]);
+    if (refused) throw refused;
   } catch (error) {
     await client.destroy();
-    throw error;
+    // discord.js's own error for a refused IDENTIFY ("Authentication failed") says less than ours.
+    throw closed ?? error;
   }
   log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${live.library.articles.length} articles`);
 
   return {
     client,
     sessions,
+    isReady: () => closed === null && client.isReady(),
+    gatewayClosed,
     async stop() {
       accepting = false;
       sessions.clear();
@@ -73,7 +90,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
 /**
  * Runs the bot as the process's main job: from here on, stopping (SIGTERM, SIGINT) disconnects from
  * the gateway first and SIGHUP reloads the corpus. With HEALTH_PORT, /healthz and /readyz answer the
- * container host.
+ * container host. If Discord closes the gateway for good, the process exits 1 saying why.
  */
 export async function startBot(config: Config, library: Library, lifecycle: Lifecycle): Promise<void> {
   let bot: RunningBot | null = null;
@@ -81,9 +98,13 @@ export async function startBot(config: Config, library: Library, lifecycle: Life
   lifecycle.onStop(() => bot?.stop() ?? Promise.resolve());
   lifecycle.onReload(() => void live.reload());
   if (config.healthPort !== null) {
-    await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.client.isReady() === true);
+    await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.isReady() === true);
     log.info(`health checks on ${config.healthHost} port ${config.healthPort}: /healthz, /readyz`);
   }
   bot = await connectBot(config, live);
   live.watch();
+  void bot.gatewayClosed.then(error => {
+    log.error(error.message);
+    lifecycle.stop('the gateway is closed for good', 1);
+  });
 }
