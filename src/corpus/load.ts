@@ -11,10 +11,14 @@ export interface LoadedCorpus {
   readonly warnings: CorpusWarning[];
 }
 
-/** An article file larger than this is not an article: it is skipped rather than read into memory. */
-export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
-/** A collection of JSONL records may be large, but not unbounded. */
-export const MAX_COLLECTION_FILE_BYTES = 1024 * 1024 * 1024;
+export interface SizeLimits {
+  /** One article: a .txt or .md file, or one JSONL record (its line, in UTF-8). Larger is not an article. */
+  readonly articleBytes: number;
+  /** A collection of JSONL records may be large, but not unbounded: a .jsonl file, or a .jsonl.gz once decompressed. */
+  readonly collectionBytes: number;
+}
+
+export const SIZE_LIMITS: SizeLimits = { articleBytes: 5 * 1024 * 1024, collectionBytes: 1024 * 1024 * 1024 };
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -33,7 +37,7 @@ export function kindOf(name: string): FileKind | null {
  * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "text"}` record a line). What cannot be
  * read is skipped with a warning naming the file and line; the rest loads.
  */
-export async function loadCorpus(directory: string): Promise<LoadedCorpus> {
+export async function loadCorpus(directory: string, limits: SizeLimits = SIZE_LIMITS): Promise<LoadedCorpus> {
   const warnings: CorpusWarning[] = [];
   let names: string[];
   try {
@@ -58,13 +62,13 @@ export async function loadCorpus(directory: string): Promise<LoadedCorpus> {
     const kind = kindOf(name);
     if (!kind) continue;
     const path = join(directory, name);
-    const bytes = await readRegularFile(path, kind === 'article' ? MAX_ARTICLE_FILE_BYTES : MAX_COLLECTION_FILE_BYTES, warnings);
+    const bytes = await readRegularFile(path, kind === 'article' ? limits.articleBytes : limits.collectionBytes, warnings);
     if (!bytes) continue;
     if (kind === 'article') {
       const article = articleFromFile(path, bytes, warnings);
       if (article) accept(article);
     } else {
-      readRecords(path, kind === 'jsonl.gz' ? gunzip(path, bytes, warnings) : bytes, warnings, accept);
+      readRecords(path, kind === 'jsonl.gz' ? gunzip(path, bytes, limits.collectionBytes, warnings) : bytes, limits.articleBytes, warnings, accept);
     }
   }
   return { articles, warnings };
@@ -98,16 +102,18 @@ function articleFromFile(path: string, bytes: Uint8Array, warnings: CorpusWarnin
   return makeArticle({ id: name.slice(0, name.length - extname(name).length), text: decoded.text, source: path }, path, warnings);
 }
 
-function gunzip(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Uint8Array | null {
+function gunzip(path: string, bytes: Uint8Array, maxBytes: number, warnings: CorpusWarning[]): Uint8Array | null {
   try {
-    return gunzipSync(bytes);
+    // A few megabytes of gzip can hold gigabytes: the collection limit applies to what comes out.
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
-    warnings.push({ file: path, message: `not a readable gzip file: ${describe(error)}; skipped` });
+    const tooLarge = error instanceof RangeError && 'code' in error && error.code === 'ERR_BUFFER_TOO_LARGE';
+    warnings.push({ file: path, message: tooLarge ? `decompresses to more than the ${maxBytes}-byte limit; skipped` : `not a readable gzip file: ${describe(error)}; skipped` });
     return null;
   }
 }
 
-function readRecords(path: string, bytes: Uint8Array | null, warnings: CorpusWarning[], accept: (article: Article, line: number) => void): void {
+function readRecords(path: string, bytes: Uint8Array | null, maxRecordBytes: number, warnings: CorpusWarning[], accept: (article: Article, line: number) => void): void {
   if (!bytes) return;
   const decoded = decodeArticleFile(bytes);
   if (!decoded.ok) {
@@ -118,6 +124,12 @@ function readRecords(path: string, bytes: Uint8Array | null, warnings: CorpusWar
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const lineNumber = index + 1;
+    // A record is one article, held to the same limit as an article file.
+    const size = Buffer.byteLength(line, 'utf8');
+    if (size > maxRecordBytes) {
+      warnings.push({ file: path, line: lineNumber, message: `${size} bytes is larger than the ${maxRecordBytes}-byte limit for one article; line skipped` });
+      return;
+    }
     let record: unknown;
     try {
       record = JSON.parse(line);
