@@ -3,7 +3,7 @@ import type { Library } from '../library';
 import { errorReply, type Reply } from './card';
 import { labelsFor } from './labels';
 import type { ReplyLocale } from './locale';
-import { escapeMarkdown } from './markdown';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 const SUGGESTIONS = 5;
 
@@ -12,7 +12,7 @@ export function lookUpArticle(library: Library, id: string, locale: ReplyLocale)
   const article = library.get(id.trim());
   if (article) return article;
   const labels = labelsFor(locale);
-  const suggestions = library.suggest(id, SUGGESTIONS).map(candidate => `• \`${candidate.id.replace(/`/g, "'")}\` ${escapeMarkdown(candidate.title)}`);
+  const suggestions = library.suggest(id, SUGGESTIONS).map(candidate => `• ${codeSpan(candidate.id)} ${escapeMarkdown(candidate.title)}`);
   const shownId = escapeMarkdown([...id.trim()].slice(0, 100).join(''));
   return errorReply([labels.noSuchArticle(shownId), ...(suggestions.length ? [labels.didYouMean, ...suggestions] : [])].join('\n'));
 }
