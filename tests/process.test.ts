@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -159,6 +160,13 @@ describe('the bot process', () => {
     expect(code).toBe(1);
     expect(bot.output()).toMatch(/DEV_GUILD_ID must be a server id/);
     expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it('stops at start, naming CACHE_DIR, when the cache folder cannot be made', { timeout: 10_000 }, async () => {
+    const bot = startBotProcess({ CACHE_DIR: existsSync('/proc/self') ? '/proc/nope' : join(ROOT, 'package.json', 'cache') });
+    expect(await bot.exited).toEqual([1, null]);
+    expect(bot.output()).toMatch(/ERROR configuration: CACHE_DIR cannot be used/);
+    expect(bot.output()).not.toMatch(/loading the corpus/);
   });
 
   it('exits 0 on SIGTERM during the corpus load', async () => {

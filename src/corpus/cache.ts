@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { PreparedIndex } from '../library';
 import type { Article, CorpusWarning } from './article';
 import { kindOf } from './load';
@@ -83,7 +84,7 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
   const paddedHeader = Buffer.concat([header, Buffer.alloc(padding(header.byteLength), 0x20)]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(paddedHeader.byteLength);
-  await mkdir(resolve(file, '..'), { recursive: true });
+  await makeFolder(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
@@ -96,6 +97,32 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     await handle.close();
   }
   await rename(temporary, file);
+}
+
+/** Makes the cache folder, parents included, and checks that it can be written; throws saying why not. */
+export async function prepareCacheFolder(directory: string): Promise<void> {
+  await makeFolder(directory);
+  await access(directory, constants.W_OK);
+}
+
+/**
+ * mkdir -p that gives up at the first refusal. Node's own recursive mkdir loops forever where mkdir
+ * says ENOENT although the parent exists (under /proc), which hung the start.
+ */
+async function makeFolder(directory: string): Promise<void> {
+  try {
+    await mkdir(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (!(await stat(directory)).isDirectory()) throw new Error(`${directory} exists and is not a folder`);
+      return;
+    }
+    const parent = dirname(directory);
+    if (code !== 'ENOENT' || parent === directory) throw error;
+    await makeFolder(parent);
+    await mkdir(directory);
+  }
 }
 
 export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' | 'stale' } | { status: 'corrupt'; reason: string };
