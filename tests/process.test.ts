@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execForm } from './dockerfile';
-import { FakeDiscord } from './fake-discord';
+import { asker, FakeDiscord, nextSnowflake } from './fake-discord';
 
 const ROOT = join(__dirname, '..');
 const TOKEN = 'fake-bot-token.for-process-tests-0123';
@@ -152,6 +152,34 @@ describe('the bot process', () => {
     expect(await bot.exited).toEqual([1, null]);
     expect(bot.output()).toMatch(/ERROR Discord closed the gateway for good \(4004 AuthenticationFailed\): the token is wrong or was revoked/);
     expect(bot.output()).not.toContain(TOKEN);
+  });
+
+  it('answers from the corpus folder alone, and never with the token', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'confined-'));
+    try {
+      const corpus = join(root, 'corpus');
+      await cp(join(ROOT, 'data'), corpus, { recursive: true });
+      await writeFile(join(root, 'secret.env'), `集團召開會議。DISCORD_TOKEN=${TOKEN}`);
+      await symlink(join(root, 'secret.env'), join(corpus, 'passwd.txt'));
+      await writeFile(join(corpus, 'leak.txt'), `3月1日，集團召開工作會議。黨委書記張偉主持會議。DISCORD_TOKEN=${TOKEN}\n會議要求，${TOKEN}。`);
+      const bot = startBotProcess({ DATA_DIR: corpus, CACHE_DIR: 'off' });
+      await bot.logged(/connected to Discord as .*; serving 6 articles/);
+      expect(bot.output()).toMatch(/passwd\.txt: links to .*secret\.env, outside the corpus folder; skipped/);
+      const ask = async (name: string, option: string, value: string) => {
+        const { id, token } = fake.dispatchInteraction({ type: 2, locale: 'en-US', ...asker('guild'), data: { id: nextSnowflake(), name, type: 1, options: [{ name: option, type: 3, value }] } });
+        return JSON.stringify((await fake.waitForRequest(request => request.path === `/api/v10/interactions/${id}/${token}/callback`, 10_000)).body);
+      };
+      const summary = await ask('summary', 'article', 'leak');
+      expect(summary).toContain('TOKEN=\\\\[redacted');
+      for (const answer of [summary, await ask('search', 'phrase', 'DISCORD_TOKEN'), await ask('summary', 'article', 'passwd')]) {
+        expect(answer).not.toContain(TOKEN.split('.')[1]);
+      }
+      expect(await ask('summary', 'article', 'passwd')).toMatch(/No article/i);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual([0, null]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it('stops at start with a message naming a wrong key, and never prints the token', async () => {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PreparedIndex } from '../library';
+import { registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from './article';
-import { kindOf } from './load';
+import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
 
 /**
  * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
@@ -27,20 +28,23 @@ export interface CachedCorpus {
 
 /** A fingerprint of the corpus folder's content and the analyzer, or null when the folder cannot be read. */
 export async function corpusKey(directory: string, analyzerVersion = ANALYZER_VERSION): Promise<string | null> {
-  let names: string[];
+  let files: CorpusFile[];
   try {
-    names = (await readdir(directory)).filter(name => kindOf(name) !== null).sort();
+    files = await listCorpusFiles(directory, []);
   } catch {
     return null;
   }
   const hash = createHash('sha256').update(`analyzer ${analyzerVersion}\n`);
-  for (const name of names) {
-    const path = join(directory, name);
+  // Articles are cached with the registered secrets blanked out; a cache written without them (by the
+  // console, which has no token) must not serve the bot, so they are part of the key.
+  for (const secret of registeredSecrets().sort()) hash.update(`secret ${secret}\n`);
+  for (const file of files) {
     try {
-      if (!(await stat(path)).isFile()) continue;
-      hash.update(`${name}\n`).update(await readFile(path));
+      const read = await readCorpusFile(file, Infinity);
+      if (typeof read === 'string') continue;
+      hash.update(`${file.name}\n`).update(read);
     } catch {
-      hash.update(`${name} unreadable\n`);
+      hash.update(`${file.name} unreadable\n`);
     }
   }
   return hash.digest('hex');

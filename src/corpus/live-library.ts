@@ -1,7 +1,7 @@
 import { unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Library, type PreparedIndex } from '../library';
-import { log } from '../log';
+import { log, registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from './article';
 import { coalesce } from './coalesce';
 import { EmptyCorpusError, reportWarnings } from './open';
@@ -127,7 +127,7 @@ interface Built {
 
 function buildInWorker(directory: string): Promise<Built> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory } });
+    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets() } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', code => reject(new Error(`the build worker stopped with code ${code}`)));

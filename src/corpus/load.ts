@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { redact } from '../log';
 import { parseRecordDate } from '../text/dates';
 import type { Article, CorpusWarning } from './article';
 import { cleanArticleText, deriveDate, deriveTitle } from './clean';
 import { decodeArticleFile } from './decode';
+import { describeError, listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
 
 export interface LoadedCorpus {
   readonly articles: Article[];
@@ -20,18 +21,6 @@ export interface SizeLimits {
 
 export const SIZE_LIMITS: SizeLimits = { articleBytes: 5 * 1024 * 1024, collectionBytes: 1024 * 1024 * 1024 };
 
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
-
-type FileKind = 'article' | 'jsonl' | 'jsonl.gz';
-
-/** What a corpus folder's file holds, judged by its name; null for files that are not the corpus's. */
-export function kindOf(name: string): FileKind | null {
-  if (name.endsWith('.jsonl.gz')) return 'jsonl.gz';
-  const extension = extname(name).toLowerCase();
-  if (extension === '.jsonl') return 'jsonl';
-  return ARTICLE_EXTENSIONS.has(extension) ? 'article' : null;
-}
-
 /**
  * Loads every article of a corpus folder: .txt and .md files (one article each, id = file name) and
  * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "text"}` record a line). What cannot be
@@ -39,11 +28,11 @@ export function kindOf(name: string): FileKind | null {
  */
 export async function loadCorpus(directory: string, limits: SizeLimits = SIZE_LIMITS): Promise<LoadedCorpus> {
   const warnings: CorpusWarning[] = [];
-  let names: string[];
+  let files: CorpusFile[];
   try {
-    names = (await readdir(directory)).sort();
+    files = await listCorpusFiles(directory, warnings);
   } catch (error) {
-    return { articles: [], warnings: [{ file: directory, message: `cannot read the corpus folder: ${describe(error)}` }] };
+    return { articles: [], warnings: [{ file: directory, message: `cannot read the corpus folder: ${describeError(error)}` }] };
   }
 
   const articles: Article[] = [];
@@ -58,38 +47,28 @@ export async function loadCorpus(directory: string, limits: SizeLimits = SIZE_LI
     articles.push(article);
   };
 
-  for (const name of names) {
-    const kind = kindOf(name);
-    if (!kind) continue;
-    const path = join(directory, name);
-    const bytes = await readRegularFile(path, kind === 'article' ? limits.articleBytes : limits.collectionBytes, warnings);
+  for (const file of files) {
+    const bytes = await readOrWarn(file, file.kind === 'article' ? limits.articleBytes : limits.collectionBytes, warnings);
     if (!bytes) continue;
-    if (kind === 'article') {
-      const article = articleFromFile(path, bytes, warnings);
+    if (file.kind === 'article') {
+      const article = articleFromFile(file.path, bytes, warnings);
       if (article) accept(article);
     } else {
-      readRecords(path, kind === 'jsonl.gz' ? gunzip(path, bytes, limits.collectionBytes, warnings) : bytes, limits.articleBytes, warnings, accept);
+      readRecords(file.path, file.kind === 'jsonl.gz' ? gunzip(file.path, bytes, limits.collectionBytes, warnings) : bytes, limits.articleBytes, warnings, accept);
     }
   }
   return { articles, warnings };
 }
 
-async function readRegularFile(path: string, maxBytes: number, warnings: CorpusWarning[]): Promise<Uint8Array | null> {
+async function readOrWarn(file: CorpusFile, maxBytes: number, warnings: CorpusWarning[]): Promise<Uint8Array | null> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      warnings.push({ file: path, message: 'not a regular file; skipped' });
-      return null;
-    }
-    if (info.size > maxBytes) {
-      warnings.push({ file: path, message: `${info.size} bytes is larger than the ${maxBytes}-byte limit; skipped` });
-      return null;
-    }
-    return await readFile(path);
+    const read = await readCorpusFile(file, maxBytes);
+    if (typeof read !== 'string') return read;
+    warnings.push({ file: file.path, message: `${read}; skipped` });
   } catch (error) {
-    warnings.push({ file: path, message: `cannot read: ${describe(error)}; skipped` });
-    return null;
+    warnings.push({ file: file.path, message: `cannot read: ${describeError(error)}; skipped` });
   }
+  return null;
 }
 
 function articleFromFile(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Article | null {
@@ -108,7 +87,7 @@ function gunzip(path: string, bytes: Uint8Array, maxBytes: number, warnings: Cor
     return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
     const tooLarge = error instanceof RangeError && 'code' in error && error.code === 'ERR_BUFFER_TOO_LARGE';
-    warnings.push({ file: path, message: tooLarge ? `decompresses to more than the ${maxBytes}-byte limit; skipped` : `not a readable gzip file: ${describe(error)}; skipped` });
+    warnings.push({ file: path, message: tooLarge ? `decompresses to more than the ${maxBytes}-byte limit; skipped` : `not a readable gzip file: ${describeError(error)}; skipped` });
     return null;
   }
 }
@@ -160,9 +139,14 @@ interface RawArticle {
   date?: unknown;
 }
 
+/**
+ * An article as replies will show it. The secrets the logs blank out (the bot token) are blanked out
+ * here too, before anything is indexed, quoted or clipped: whatever a file in the corpus says, no reply
+ * can hold them, not even in part.
+ */
 function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], line?: number): Article | null {
-  const id = raw.id.trim();
-  const text = cleanArticleText(raw.text);
+  const id = redact(raw.id.trim());
+  const text = redact(cleanArticleText(raw.text));
   if (id === '') {
     warnings.push({ file: path, line, message: 'the article has an empty id; skipped' });
     return null;
@@ -171,15 +155,7 @@ function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], l
     warnings.push({ file: path, line, message: 'the article has no text; skipped' });
     return null;
   }
-  const title = raw.title?.trim() ? cleanArticleText(raw.title) : deriveTitle(text);
+  const title = raw.title?.trim() ? redact(cleanArticleText(raw.title)) : deriveTitle(text);
   const date = parseRecordDate(raw.date) ?? deriveDate(text);
   return { id, title, date, text, source: raw.source };
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
-    return message.includes(error.code) ? message : `${error.code} ${message}`.trim();
-  }
-  return error instanceof Error ? error.message : String(error);
 }
