@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startHealthServer } from '../src/health';
-import { execForm, instructions } from './dockerfile';
+import { readConfig } from '../src/config';
+import { execForm, instructions, runtimeStage } from './dockerfile';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -24,6 +25,20 @@ describe('the Dockerfile', () => {
     expect(instructions('USER')).toEqual(['node']);
     expect(execForm('ENTRYPOINT')).toEqual(['dumb-init', '--']);
     expect(execForm('CMD')[0]).toBe('node');
+  });
+
+  it('lets the unprivileged user write its working directory, where the start-up cache is made', () => {
+    // CACHE_DIR's default is .cache in the project folder, which the image copies to its WORKDIR.
+    expect(join(readConfig({}).cacheDir!, '..')).toBe(ROOT);
+    let workdir = '';
+    let owned = false;
+    for (const [keyword, args] of runtimeStage()) {
+      if (keyword === 'WORKDIR') workdir = args;
+      if (keyword === 'RUN' && args === `chown node:node ${workdir}`) owned = true;
+      if (keyword === 'USER') break;
+    }
+    expect(workdir).toBe('/app');
+    expect(owned).toBe(true);
   });
 
   it('listens for health checks on every interface, where the container host can reach them', () => {
