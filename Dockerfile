@@ -20,7 +20,12 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends dumb-init \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production
+# The container host probes the health checks from outside the container's loopback.
+ENV HEALTH_HOST=0.0.0.0
 WORKDIR /app
+# WORKDIR makes /app as root, and COPY --chown changes what it copies, not the folder: the node user
+# must own it to create the start-up cache (/app/.cache, CACHE_DIR's default).
+RUN chown node:node /app
 COPY --from=build --chown=node:node /app ./
 USER node
 # Health checks answer only when HEALTH_PORT is set; without it the check passes, so that a bot run

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
-import { log, setQuiet } from './log';
+import { log, registerSecret, setQuiet } from './log';
 import { labelsFor } from './replies/labels';
 import { parseReplyLocale } from './replies/locale';
 import { answerTerminalRequest } from './terminal/commands';
@@ -42,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
 
   setQuiet(true);
   const config = readConfig();
+  // As the bot does: blanked out of logs and articles, and the start-up cache is shared with the bot's.
+  registerSecret(config.discordToken ?? undefined);
   const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir);
   const text = rest.join(' ');
 

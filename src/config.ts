@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +16,8 @@ export interface Config {
   readonly cacheDir: string | null;
   readonly discordApiUrl: string | null;
   readonly healthPort: number | null;
+  /** The address the health checks listen on: loopback unless a container host must reach them. */
+  readonly healthHost: string;
 }
 
 export class ConfigError extends Error {
@@ -25,6 +28,7 @@ export class ConfigError extends Error {
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
+const HOST_NAME = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i;
 
 /** Reads and checks the configuration once; a wrong value fails with a message naming its key. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -57,6 +61,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const healthPort = healthPortText === null ? null : Number(healthPortText);
   if (healthPort !== null && (!Number.isInteger(healthPort) || healthPort < 1 || healthPort > 65535)) throw new ConfigError('HEALTH_PORT', 'must be a port number from 1 to 65535');
 
+  // Loopback by default: whoever reaches the port can talk to the process, and outside a container
+  // nothing off the machine needs to. The image sets 0.0.0.0, so that the container host can.
+  const healthHost = value('HEALTH_HOST') ?? '127.0.0.1';
+  if (isIP(healthHost) === 0 && !HOST_NAME.test(healthHost)) throw new ConfigError('HEALTH_HOST', `must be an IP address or a host name, not "${healthHost}"`);
+
   return {
     discordToken,
     discordClientId,
@@ -65,5 +74,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheDir: value('CACHE_DIR') === 'off' ? null : resolve(value('CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     healthPort,
+    healthHost,
   };
 }

@@ -10,6 +10,11 @@ export function registerSecret(secret: string | undefined): void {
   if (secret && secret.length >= 8) secrets.add(secret);
 }
 
+/** The registered secrets, for a worker thread, which has a module state of its own. */
+export function registeredSecrets(): string[] {
+  return [...secrets];
+}
+
 export function redact(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('[redacted]');

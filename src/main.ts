@@ -1,11 +1,12 @@
+import { Lifecycle } from './lifecycle';
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from './config';
-import { LiveLibrary, reloadOnHangup } from './corpus/live-library';
-import { openLibrary } from './corpus/open';
 import { log, registerSecret } from './log';
 import { parseReplyLocale } from './replies/locale';
-import { runConsole } from './terminal/console';
+
+// Before anything slow is loaded, so that no signal meets the default action (death by signal).
+const lifecycle = new Lifecycle().listen();
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on the same corpus.
@@ -14,17 +15,20 @@ async function main(): Promise<number> {
   const config = readConfig();
   registerSecret(config.discordToken ?? undefined);
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
+  const { openLibrary } = await import('./corpus/open');
   const library = await openLibrary(config.dataDir, config.cacheDir);
 
   if (config.discordToken) {
     const { startBot } = await import('./discord/bot');
-    await startBot(config, library);
+    await startBot(config, library, lifecycle);
     return 0;
   }
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
+  const { LiveLibrary } = await import('./corpus/live-library');
   const live = new LiveLibrary(library, config.dataDir);
-  reloadOnHangup(live);
+  lifecycle.onReload(() => void live.reload());
+  const { runConsole } = await import('./terminal/console');
   await runConsole(live, locale);
   return 0;
 }

@@ -1,4 +1,5 @@
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -72,5 +73,22 @@ describe('the start-up cache', () => {
     await writeFile(file, 'not a cache at all');
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
     expect(searchCounts(await openLibrary(corpus, cache), '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
+  });
+
+  it('makes its folder, parents included', async () => {
+    const nested = join(cache, 'a', 'b');
+    await openLibrary(corpus, nested);
+    expect((await stat(cacheFile(nested, corpus))).isFile()).toBe(true);
+  });
+
+  it('fails the start at once, naming CACHE_DIR, when its folder cannot be made', async () => {
+    await writeFile(cache, 'a file where the folder should be');
+    await expect(openLibrary(corpus, join(cache, 'inside'))).rejects.toThrow(/^CACHE_DIR cannot be used \(.*ENOTDIR/);
+    await expect(openLibrary(corpus, cache)).rejects.toThrow(/^CACHE_DIR cannot be used \(.* is not a folder\)/);
+  });
+
+  // Node's recursive mkdir loops forever there: mkdir says ENOENT though /proc exists.
+  it.runIf(existsSync('/proc/self'))('fails the start at once for a folder under /proc', { timeout: 5000 }, async () => {
+    await expect(openLibrary(corpus, '/proc/nope/cache')).rejects.toThrow(/^CACHE_DIR cannot be used \(ENOENT/);
   });
 });

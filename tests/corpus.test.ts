@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import { cleanArticleText } from '../src/corpus/clean';
+import { loadCorpus, SIZE_LIMITS } from '../src/corpus/load';
 import { removePinyinAnnotations } from '../src/text/pinyin';
-import { loadCorpus } from '../src/corpus/load';
 import { BUNDLED_DATA_DIR } from '../src/config';
 
 const MIXED = join(__dirname, 'fixtures', 'mixed-corpus');
@@ -125,6 +126,45 @@ describe('loadCorpus on a folder of faults', () => {
       expect(about('huge.txt')).toMatch(/larger than the 5242880-byte limit/);
       expect(about('loop-a.txt')).toMatch(/cannot read: ELOOP/);
       expect(about('folder.txt')).toMatch(/not a regular file/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('size limits', () => {
+  it('hold a JSONL record to the article limit, in .jsonl and .jsonl.gz, and load the rest', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const folder = await mkdtemp(join(tmpdir(), 'limits-'));
+    try {
+      const huge = JSON.stringify({ id: 'huge', text: `集團召開會議。${'會'.repeat(SIZE_LIMITS.articleBytes / 3)}` });
+      const records = (prefix: string) => [JSON.stringify({ id: `${prefix}-small`, text: '集團召開工作會議。' }), huge.replace('"huge"', `"${prefix}-huge"`)].join('\n');
+      await writeFile(join(folder, 'plain.jsonl'), records('plain'));
+      await writeFile(join(folder, 'packed.jsonl.gz'), gzipSync(records('packed')));
+      const { articles, warnings } = await loadCorpus(folder);
+      expect(articles.map(article => article.id).sort()).toEqual(['packed-small', 'plain-small']);
+      for (const file of ['plain.jsonl', 'packed.jsonl.gz']) {
+        expect(warnings.find(warning => warning.file.endsWith(file))).toMatchObject({ line: 2, message: expect.stringMatching(/larger than the 5242880-byte limit for one article; line skipped/) });
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('hold a .jsonl.gz to the collection limit once decompressed', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const folder = await mkdtemp(join(tmpdir(), 'limits-'));
+    try {
+      const records = Array.from({ length: 2000 }, (_, n) => JSON.stringify({ id: `r${n}`, text: '集團召開工作會議。' })).join('\n');
+      const packed = gzipSync(records);
+      await writeFile(join(folder, 'bomb.jsonl.gz'), packed);
+      await writeFile(join(folder, 'fine.txt'), '集團召開工作會議。');
+      const limits = { articleBytes: SIZE_LIMITS.articleBytes, collectionBytes: packed.length * 4 };
+      const { articles, warnings } = await loadCorpus(folder, limits);
+      expect(articles.map(article => article.id)).toEqual(['fine']);
+      expect(warnings).toEqual([{ file: join(folder, 'bomb.jsonl.gz'), message: `decompresses to more than the ${limits.collectionBytes}-byte limit; skipped` }]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { startHealthServer } from '../src/health';
-import { execForm, instructions } from './dockerfile';
+import { readConfig } from '../src/config';
+import { execForm, instructions, runtimeStage } from './dockerfile';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -26,6 +27,24 @@ describe('the Dockerfile', () => {
     expect(execForm('CMD')[0]).toBe('node');
   });
 
+  it('lets the unprivileged user write its working directory, where the start-up cache is made', () => {
+    // CACHE_DIR's default is .cache in the project folder, which the image copies to its WORKDIR.
+    expect(join(readConfig({}).cacheDir!, '..')).toBe(ROOT);
+    let workdir = '';
+    let owned = false;
+    for (const [keyword, args] of runtimeStage()) {
+      if (keyword === 'WORKDIR') workdir = args;
+      if (keyword === 'RUN' && args === `chown node:node ${workdir}`) owned = true;
+      if (keyword === 'USER') break;
+    }
+    expect(workdir).toBe('/app');
+    expect(owned).toBe(true);
+  });
+
+  it('listens for health checks on every interface, where the container host can reach them', () => {
+    expect(instructions('ENV')).toContain('HEALTH_HOST=0.0.0.0');
+  });
+
   it('has a health check that passes while /healthz answers and fails when it does not', async () => {
     const [command, ...args] = execForm('HEALTHCHECK');
     expect(command).toBe('node');
@@ -34,7 +53,7 @@ describe('the Dockerfile', () => {
         () => 0,
         (error: { code: number }) => error.code,
       );
-    const server = await startHealthServer(0, () => true);
+    const server = await startHealthServer({ port: 0, host: '127.0.0.1' }, () => true);
     const { port } = server.address() as { port: number };
     expect(await check(String(port))).toBe(0);
     await new Promise(resolve => server.close(resolve));

@@ -16,3 +16,10 @@ export function execForm(keyword: string): string[] {
   const last = instructions(keyword).at(-1)!;
   return JSON.parse(last.slice(last.indexOf('[')));
 }
+
+/** The instructions of the last stage, the image that runs, in order: [keyword, arguments]. */
+export function runtimeStage(): [string, string][] {
+  const lines = text.split('\n').filter(line => /^[A-Z]+ /.test(line));
+  const from = lines.findLastIndex(line => line.startsWith('FROM '));
+  return lines.slice(from).map(line => [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1).trim()]);
+}

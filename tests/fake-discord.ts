@@ -46,6 +46,7 @@ export class FakeDiscord {
   private readonly waiters: { predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
   private sequence = 0;
   private port = 0;
+  private identifyRefusal: number | null = null;
 
   private constructor() {
     this.http = createServer((request, response) => void this.handle(request, response));
@@ -118,7 +119,17 @@ export class FakeDiscord {
 
   /** Closes every gateway connection with a code that makes the client resume. */
   dropGateway(): void {
-    for (const socket of this.sockets) socket.close(4000, 'test drop');
+    this.closeGateway(4000);
+  }
+
+  /** Closes every gateway connection with a close code, such as 4004 for a revoked token. */
+  closeGateway(code: number): void {
+    for (const socket of this.sockets) socket.close(code, 'test close');
+  }
+
+  /** The next IDENTIFY is answered by closing the connection with this code instead of READY. */
+  refuseNextIdentify(code: number): void {
+    this.identifyRefusal = code;
   }
 
   async close(): Promise<void> {
@@ -143,7 +154,10 @@ export class FakeDiscord {
       const message = JSON.parse(String(raw)) as { op: number; d: any };
       this.gatewayOps.push(message);
       if (message.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (message.op === 2) {
+      if (message.op === 2 && this.identifyRefusal !== null) {
+        socket.close(this.identifyRefusal, 'identify refused');
+        this.identifyRefusal = null;
+      } else if (message.op === 2) {
         this.sequence += 1;
         socket.send(
           JSON.stringify({

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { PreparedIndex } from '../library';
+import { registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from './article';
-import { kindOf } from './load';
+import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
 
 /**
  * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
@@ -26,20 +28,23 @@ export interface CachedCorpus {
 
 /** A fingerprint of the corpus folder's content and the analyzer, or null when the folder cannot be read. */
 export async function corpusKey(directory: string, analyzerVersion = ANALYZER_VERSION): Promise<string | null> {
-  let names: string[];
+  let files: CorpusFile[];
   try {
-    names = (await readdir(directory)).filter(name => kindOf(name) !== null).sort();
+    files = await listCorpusFiles(directory, []);
   } catch {
     return null;
   }
   const hash = createHash('sha256').update(`analyzer ${analyzerVersion}\n`);
-  for (const name of names) {
-    const path = join(directory, name);
+  // Articles are cached with the registered secrets blanked out; a cache written without them (by the
+  // console, which has no token) must not serve the bot, so they are part of the key.
+  for (const secret of registeredSecrets().sort()) hash.update(`secret ${secret}\n`);
+  for (const file of files) {
     try {
-      if (!(await stat(path)).isFile()) continue;
-      hash.update(`${name}\n`).update(await readFile(path));
+      const read = await readCorpusFile(file, Infinity);
+      if (typeof read === 'string') continue;
+      hash.update(`${file.name}\n`).update(read);
     } catch {
-      hash.update(`${name} unreadable\n`);
+      hash.update(`${file.name} unreadable\n`);
     }
   }
   return hash.digest('hex');
@@ -83,7 +88,7 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
   const paddedHeader = Buffer.concat([header, Buffer.alloc(padding(header.byteLength), 0x20)]);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(paddedHeader.byteLength);
-  await mkdir(resolve(file, '..'), { recursive: true });
+  await makeFolder(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
@@ -96,6 +101,32 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     await handle.close();
   }
   await rename(temporary, file);
+}
+
+/** Makes the cache folder, parents included, and checks that it can be written; throws saying why not. */
+export async function prepareCacheFolder(directory: string): Promise<void> {
+  await makeFolder(directory);
+  await access(directory, constants.W_OK);
+}
+
+/**
+ * mkdir -p that gives up at the first refusal. Node's own recursive mkdir loops forever where mkdir
+ * says ENOENT although the parent exists (under /proc), which hung the start.
+ */
+async function makeFolder(directory: string): Promise<void> {
+  try {
+    await mkdir(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (!(await stat(directory)).isDirectory()) throw new Error(`${directory} exists and is not a folder`);
+      return;
+    }
+    const parent = dirname(directory);
+    if (code !== 'ENOENT' || parent === directory) throw error;
+    await makeFolder(parent);
+    await mkdir(directory);
+  }
 }
 
 export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' | 'stale' } | { status: 'corrupt'; reason: string };

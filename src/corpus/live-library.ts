@@ -1,11 +1,21 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Library, type PreparedIndex } from '../library';
-import { log } from '../log';
+import { log, registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from './article';
+import { coalesce } from './coalesce';
 import { EmptyCorpusError, reportWarnings } from './open';
 
-const DEBOUNCE_MS = 500;
+export interface WatchTiming {
+  /** A reload waits for this long without changes... */
+  readonly quietMs: number;
+  /** ...but no longer than this after the first change it has not loaded, however often files change. */
+  readonly maxWaitMs: number;
+  /** How often the folder's path is checked for a folder that was replaced (renamed, or removed and made again). */
+  readonly pollMs: number;
+}
+
+const WATCH_TIMING: WatchTiming = { quietMs: 500, maxWaitMs: 3000, pollMs: 1000 };
 
 /**
  * The library the bot answers from, replaced whole when the corpus changes. A rebuild runs in a worker
@@ -17,12 +27,16 @@ export class LiveLibrary {
   private rebuilding: Promise<void> | null = null;
   private again = false;
   private watcher: FSWatcher | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly changes: ReturnType<typeof coalesce>;
+  private readonly folderChanged = (current: Stats, previous: Stats) => this.followFolder(current, previous);
 
   constructor(
     private current: Library,
     private readonly directory: string,
-  ) {}
+    private readonly timing: WatchTiming = WATCH_TIMING,
+  ) {
+    this.changes = coalesce(() => void this.reload(), timing.quietMs, timing.maxWaitMs);
+  }
 
   get library(): Library {
     return this.current;
@@ -44,20 +58,51 @@ export class LiveLibrary {
     return this.rebuilding;
   }
 
-  /** Reloads whenever a file in the corpus folder changes, a moment after the last change. */
+  /**
+   * Reloads whenever a file in the corpus folder changes: a moment after the last change, and every
+   * few seconds at most while changes keep coming. fs.watch follows the folder it was given, not its
+   * path, and goes quiet once that folder is renamed or removed; so the path is also polled, and a
+   * folder found replaced is watched anew and reloaded.
+   */
   watch(): void {
-    this.watcher = watch(this.directory, () => {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.reload(), DEBOUNCE_MS);
-      this.timer.unref();
-    });
-    this.watcher.on('error', error => log.warn(`stopped watching ${this.directory}`, error));
-    this.watcher.unref();
+    this.attach();
+    watchFile(this.directory, { interval: this.timing.pollMs, persistent: false }, this.folderChanged);
   }
 
   close(): void {
+    unwatchFile(this.directory, this.folderChanged);
+    this.detach();
+    this.changes.cancel();
+  }
+
+  private attach(): void {
+    this.detach();
+    try {
+      this.watcher = watch(this.directory, () => this.changes.poke());
+    } catch (error) {
+      log.warn(`cannot watch ${this.directory}; watching again when it is replaced`, error);
+      return;
+    }
+    this.watcher.on('error', error => log.warn(`stopped watching ${this.directory}; watching again when it is replaced`, error));
+    this.watcher.unref();
+  }
+
+  private detach(): void {
     this.watcher?.close();
-    if (this.timer) clearTimeout(this.timer);
+    this.watcher = null;
+  }
+
+  /** Called by the poll of the path whenever its stat changes, files added included; acts only for another folder. */
+  private followFolder(current: Stats, previous: Stats): void {
+    if (current.ino === previous.ino && current.dev === previous.dev && current.birthtimeMs === previous.birthtimeMs) return;
+    if (current.ino === 0) {
+      log.warn(`the corpus folder ${this.directory} is gone; still answering from the articles loaded before`);
+      this.detach();
+      return;
+    }
+    log.info(`the corpus folder ${this.directory} was replaced; watching the new one`);
+    this.attach();
+    this.changes.poke();
   }
 
   private async rebuild(): Promise<void> {
@@ -74,17 +119,6 @@ export class LiveLibrary {
   }
 }
 
-/**
- * SIGHUP, the conventional "read your files again", reloads the corpus, in the bot and in the console
- * alike: it must never end the process, which is what it does unhandled.
- */
-export function reloadOnHangup(live: LiveLibrary): void {
-  process.on('SIGHUP', () => {
-    log.info('SIGHUP received; reloading the corpus');
-    void live.reload();
-  });
-}
-
 interface Built {
   articles: Article[];
   warnings: CorpusWarning[];
@@ -93,7 +127,7 @@ interface Built {
 
 function buildInWorker(directory: string): Promise<Built> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory } });
+    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets() } });
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', code => reject(new Error(`the build worker stopped with code ${code}`)));

@@ -1,45 +1,38 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { redact } from '../log';
 import { parseRecordDate } from '../text/dates';
 import type { Article, CorpusWarning } from './article';
 import { cleanArticleText, deriveDate, deriveTitle } from './clean';
 import { decodeArticleFile } from './decode';
+import { describeError, listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
 
 export interface LoadedCorpus {
   readonly articles: Article[];
   readonly warnings: CorpusWarning[];
 }
 
-/** An article file larger than this is not an article: it is skipped rather than read into memory. */
-export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
-/** A collection of JSONL records may be large, but not unbounded. */
-export const MAX_COLLECTION_FILE_BYTES = 1024 * 1024 * 1024;
-
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md']);
-
-type FileKind = 'article' | 'jsonl' | 'jsonl.gz';
-
-/** What a corpus folder's file holds, judged by its name; null for files that are not the corpus's. */
-export function kindOf(name: string): FileKind | null {
-  if (name.endsWith('.jsonl.gz')) return 'jsonl.gz';
-  const extension = extname(name).toLowerCase();
-  if (extension === '.jsonl') return 'jsonl';
-  return ARTICLE_EXTENSIONS.has(extension) ? 'article' : null;
+export interface SizeLimits {
+  /** One article: a .txt or .md file, or one JSONL record (its line, in UTF-8). Larger is not an article. */
+  readonly articleBytes: number;
+  /** A collection of JSONL records may be large, but not unbounded: a .jsonl file, or a .jsonl.gz once decompressed. */
+  readonly collectionBytes: number;
 }
+
+export const SIZE_LIMITS: SizeLimits = { articleBytes: 5 * 1024 * 1024, collectionBytes: 1024 * 1024 * 1024 };
 
 /**
  * Loads every article of a corpus folder: .txt and .md files (one article each, id = file name) and
  * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "text"}` record a line). What cannot be
  * read is skipped with a warning naming the file and line; the rest loads.
  */
-export async function loadCorpus(directory: string): Promise<LoadedCorpus> {
+export async function loadCorpus(directory: string, limits: SizeLimits = SIZE_LIMITS): Promise<LoadedCorpus> {
   const warnings: CorpusWarning[] = [];
-  let names: string[];
+  let files: CorpusFile[];
   try {
-    names = (await readdir(directory)).sort();
+    files = await listCorpusFiles(directory, warnings);
   } catch (error) {
-    return { articles: [], warnings: [{ file: directory, message: `cannot read the corpus folder: ${describe(error)}` }] };
+    return { articles: [], warnings: [{ file: directory, message: `cannot read the corpus folder: ${describeError(error)}` }] };
   }
 
   const articles: Article[] = [];
@@ -54,38 +47,28 @@ export async function loadCorpus(directory: string): Promise<LoadedCorpus> {
     articles.push(article);
   };
 
-  for (const name of names) {
-    const kind = kindOf(name);
-    if (!kind) continue;
-    const path = join(directory, name);
-    const bytes = await readRegularFile(path, kind === 'article' ? MAX_ARTICLE_FILE_BYTES : MAX_COLLECTION_FILE_BYTES, warnings);
+  for (const file of files) {
+    const bytes = await readOrWarn(file, file.kind === 'article' ? limits.articleBytes : limits.collectionBytes, warnings);
     if (!bytes) continue;
-    if (kind === 'article') {
-      const article = articleFromFile(path, bytes, warnings);
+    if (file.kind === 'article') {
+      const article = articleFromFile(file.path, bytes, warnings);
       if (article) accept(article);
     } else {
-      readRecords(path, kind === 'jsonl.gz' ? gunzip(path, bytes, warnings) : bytes, warnings, accept);
+      readRecords(file.path, file.kind === 'jsonl.gz' ? gunzip(file.path, bytes, limits.collectionBytes, warnings) : bytes, limits.articleBytes, warnings, accept);
     }
   }
   return { articles, warnings };
 }
 
-async function readRegularFile(path: string, maxBytes: number, warnings: CorpusWarning[]): Promise<Uint8Array | null> {
+async function readOrWarn(file: CorpusFile, maxBytes: number, warnings: CorpusWarning[]): Promise<Uint8Array | null> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) {
-      warnings.push({ file: path, message: 'not a regular file; skipped' });
-      return null;
-    }
-    if (info.size > maxBytes) {
-      warnings.push({ file: path, message: `${info.size} bytes is larger than the ${maxBytes}-byte limit; skipped` });
-      return null;
-    }
-    return await readFile(path);
+    const read = await readCorpusFile(file, maxBytes);
+    if (typeof read !== 'string') return read;
+    warnings.push({ file: file.path, message: `${read}; skipped` });
   } catch (error) {
-    warnings.push({ file: path, message: `cannot read: ${describe(error)}; skipped` });
-    return null;
+    warnings.push({ file: file.path, message: `cannot read: ${describeError(error)}; skipped` });
   }
+  return null;
 }
 
 function articleFromFile(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Article | null {
@@ -98,16 +81,18 @@ function articleFromFile(path: string, bytes: Uint8Array, warnings: CorpusWarnin
   return makeArticle({ id: name.slice(0, name.length - extname(name).length), text: decoded.text, source: path }, path, warnings);
 }
 
-function gunzip(path: string, bytes: Uint8Array, warnings: CorpusWarning[]): Uint8Array | null {
+function gunzip(path: string, bytes: Uint8Array, maxBytes: number, warnings: CorpusWarning[]): Uint8Array | null {
   try {
-    return gunzipSync(bytes);
+    // A few megabytes of gzip can hold gigabytes: the collection limit applies to what comes out.
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
-    warnings.push({ file: path, message: `not a readable gzip file: ${describe(error)}; skipped` });
+    const tooLarge = error instanceof RangeError && 'code' in error && error.code === 'ERR_BUFFER_TOO_LARGE';
+    warnings.push({ file: path, message: tooLarge ? `decompresses to more than the ${maxBytes}-byte limit; skipped` : `not a readable gzip file: ${describeError(error)}; skipped` });
     return null;
   }
 }
 
-function readRecords(path: string, bytes: Uint8Array | null, warnings: CorpusWarning[], accept: (article: Article, line: number) => void): void {
+function readRecords(path: string, bytes: Uint8Array | null, maxRecordBytes: number, warnings: CorpusWarning[], accept: (article: Article, line: number) => void): void {
   if (!bytes) return;
   const decoded = decodeArticleFile(bytes);
   if (!decoded.ok) {
@@ -118,6 +103,12 @@ function readRecords(path: string, bytes: Uint8Array | null, warnings: CorpusWar
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const lineNumber = index + 1;
+    // A record is one article, held to the same limit as an article file.
+    const size = Buffer.byteLength(line, 'utf8');
+    if (size > maxRecordBytes) {
+      warnings.push({ file: path, line: lineNumber, message: `${size} bytes is larger than the ${maxRecordBytes}-byte limit for one article; line skipped` });
+      return;
+    }
     let record: unknown;
     try {
       record = JSON.parse(line);
@@ -148,9 +139,14 @@ interface RawArticle {
   date?: unknown;
 }
 
+/**
+ * An article as replies will show it. The secrets the logs blank out (the bot token) are blanked out
+ * here too, before anything is indexed, quoted or clipped: whatever a file in the corpus says, no reply
+ * can hold them, not even in part.
+ */
 function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], line?: number): Article | null {
-  const id = raw.id.trim();
-  const text = cleanArticleText(raw.text);
+  const id = redact(raw.id.trim());
+  const text = redact(cleanArticleText(raw.text));
   if (id === '') {
     warnings.push({ file: path, line, message: 'the article has an empty id; skipped' });
     return null;
@@ -159,15 +155,7 @@ function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], l
     warnings.push({ file: path, line, message: 'the article has no text; skipped' });
     return null;
   }
-  const title = raw.title?.trim() ? cleanArticleText(raw.title) : deriveTitle(text);
+  const title = raw.title?.trim() ? redact(cleanArticleText(raw.title)) : deriveTitle(text);
   const date = parseRecordDate(raw.date) ?? deriveDate(text);
   return { id, title, date, text, source: raw.source };
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
-    return message.includes(error.code) ? message : `${error.code} ${message}`.trim();
-  }
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,7 @@
 import { log } from '../log';
 import { Library } from '../library';
-import { cacheFile, corpusKey, readCache, writeCache } from './cache';
+import { ConfigError } from '../config';
+import { cacheFile, corpusKey, prepareCacheFolder, readCache, writeCache } from './cache';
 import type { CorpusWarning } from './article';
 import { loadCorpus } from './load';
 
@@ -17,6 +18,13 @@ export class EmptyCorpusError extends Error {
  */
 export async function openLibrary(directory: string, cacheDirectory: string | null = null): Promise<Library> {
   const started = performance.now();
+  // Before the load, which may take a minute: a cache folder that cannot be used is a wrong setting.
+  if (cacheDirectory) {
+    await prepareCacheFolder(cacheDirectory).catch((error: unknown) => {
+      throw new ConfigError('CACHE_DIR', `cannot be used (${error instanceof Error ? error.message : String(error)}): give a folder the bot can create and write, or "off"`);
+    });
+  }
+  log.info(`loading the corpus from ${directory}`);
   const key = cacheDirectory ? await corpusKey(directory) : null;
   const file = cacheDirectory && key ? cacheFile(cacheDirectory, directory) : null;
   if (file && key) {

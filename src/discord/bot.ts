@@ -1,12 +1,14 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Config } from '../config';
 import { startHealthServer } from '../health';
+import type { Lifecycle } from '../lifecycle';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
-import { LiveLibrary, reloadOnHangup } from '../corpus/live-library';
+import { LiveLibrary } from '../corpus/live-library';
 import type { Library } from '../library';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
+import { GatewayClosedError } from './gateway-closed';
 import { createRouter } from './router';
 import { NO_MENTIONS } from './render';
 import { SearchSessions } from './search-sessions';
@@ -23,6 +25,10 @@ export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
 export interface RunningBot {
   readonly client: Client;
   readonly sessions: SearchSessions;
+  /** Whether interactions reach the bot: the gateway is connected, or reconnecting, and not closed for good. */
+  isReady(): boolean;
+  /** Settles if Discord closes the gateway for good; discord.js then never reconnects. */
+  readonly gatewayClosed: Promise<GatewayClosedError>;
   stop(): Promise<void>;
 }
 
@@ -45,22 +51,34 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   });
   client.on(Events.Error, error => log.error('discord client error', error));
   client.on(Events.Warn, message => log.warn(`discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn(`gateway shard ${shard} disconnected (${event.code})`));
   client.on(Events.ShardResume, shard => log.info(`gateway shard ${shard} resumed`));
+  // discord.js emits shardDisconnect only for the close codes it will not reconnect after; a drop it
+  // resumes from is shardReconnecting. The client still says it is ready afterwards, so keep track.
+  let closed: GatewayClosedError | null = null;
+  const gatewayClosed = new Promise<GatewayClosedError>(resolve =>
+    client.on(Events.ShardDisconnect, event => {
+      closed ??= new GatewayClosedError(event.code);
+      resolve(closed);
+    }),
+  );
 
   const ready = new Promise<void>(resolve => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(config.discordToken ?? undefined);
-    await ready;
+    const refused = await Promise.race([ready.then(() => null), gatewayClosed]);
+    if (refused) throw refused;
   } catch (error) {
     await client.destroy();
-    throw error;
+    // discord.js's own error for a refused IDENTIFY ("Authentication failed") says less than ours.
+    throw closed ?? error;
   }
   log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${live.library.articles.length} articles`);
 
   return {
     client,
     sessions,
+    isReady: () => closed === null && client.isReady(),
+    gatewayClosed,
     async stop() {
       accepting = false;
       sessions.clear();
@@ -69,34 +87,24 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   };
 }
 
-const SHUTDOWN_DEADLINE_MS = 4000;
-
 /**
- * Runs the bot as the process's main job: SIGTERM and SIGINT stop it cleanly and exit 0 within five
- * seconds, even while it is still connecting. With HEALTH_PORT, /healthz and /readyz answer the
- * container host.
+ * Runs the bot as the process's main job: from here on, stopping (SIGTERM, SIGINT) disconnects from
+ * the gateway first and SIGHUP reloads the corpus. With HEALTH_PORT, /healthz and /readyz answer the
+ * container host. If Discord closes the gateway for good, the process exits 1 saying why.
  */
-export async function startBot(config: Config, library: Library): Promise<void> {
+export async function startBot(config: Config, library: Library, lifecycle: Lifecycle): Promise<void> {
   let bot: RunningBot | null = null;
   const live = new LiveLibrary(library, config.dataDir);
-  const shutdown = (signal: string) => {
-    log.info(`${signal} received; disconnecting`);
-    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
-    (bot?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
-      error => {
-        log.error('error while disconnecting', error);
-        process.exit(0);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  reloadOnHangup(live);
+  lifecycle.onStop(() => bot?.stop() ?? Promise.resolve());
+  lifecycle.onReload(() => void live.reload());
   if (config.healthPort !== null) {
-    await startHealthServer(config.healthPort, () => bot?.client.isReady() === true);
-    log.info(`health checks on port ${config.healthPort}: /healthz, /readyz`);
+    await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.isReady() === true);
+    log.info(`health checks on ${config.healthHost} port ${config.healthPort}: /healthz, /readyz`);
   }
   bot = await connectBot(config, live);
   live.watch();
+  void bot.gatewayClosed.then(error => {
+    log.error(error.message);
+    lifecycle.stop('the gateway is closed for good', 1);
+  });
 }

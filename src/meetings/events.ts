@@ -31,6 +31,7 @@ export interface MeetingEvent {
 const MEETING_NOUN = '(?:会议|大会|学习会|座谈会|工作会|推进会|部署会|交流会|研讨会|办公会|扩大会|常委会|党委会|专题会|务虚会|表彰会|报告会|发布会|见面会|茶话会|恳谈会|论坛|峰会|仪式|典礼|培训班|讲座|党课|会谈|座谈|会晤|对话|全会|例会|年会|会)';
 /** Bounded name lengths keep every pattern linear in the sentence's length, however long it runs. */
 const NAME_MAX = 60;
+const SUBJECT_MAX = 60;
 const CLAUSE = '[^，。；：,;:]';
 const HELD = new RegExp(`(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?(?:(${CLAUSE}{0,${NAME_MAX}}${MEETING_NOUN})(?=[，。；：,;:]|$)|(${CLAUSE}{0,${NAME_MAX}}?${MEETING_NOUN}))`, 'gu');
 const VERB = /^(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?/u;
@@ -227,9 +228,10 @@ function organizerOf(subjectText: string, signing: boolean, people: readonly Per
   return { organizer: organizer === trimmed || (organizer && trimmed.startsWith(organizer) && /^(?:组织|党委|党组)?$/u.test(trimmed.slice(organizer.length))) ? organizer : '', offset, cleaned: trimmed };
 }
 
+/** Where the clause before index starts, looking back no further than a subject can run. */
 function clauseStart(text: string, index: number): number {
   let start = index;
-  while (start > 0 && !/[，。；：,;:！？!?]/u.test(text[start - 1]!)) start--;
+  while (start > 0 && index - start < SUBJECT_MAX && !/[，。；：,;:！？!?]/u.test(text[start - 1]!)) start--;
   return start;
 }
 

@@ -165,7 +165,11 @@ function meetingName(events: readonly MeetingEvent[]): string {
  * else the article's date for its first meeting; else a year in the meeting's name. No year is invented.
  */
 function meetingDate(events: readonly MeetingEvent[], reference: WrittenDate | null, articleDate: WrittenDate | null): MeetingDate | null {
+  const seen = new Set<Sentence>();
   for (const event of events) {
+    // Reports in one sentence share its dates: each sentence is read once.
+    if (seen.has(event.sentence)) continue;
+    seen.add(event.sentence);
     const text = event.sentence.text;
     const verb = event.at - event.sentence.start;
     const dates = findDates(text).filter(date => !isDateline(text, date));

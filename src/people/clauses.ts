@@ -11,6 +11,7 @@ export class Clauses {
   private readonly clauseEnds: Int32Array;
   private readonly sentenceStarts: Int32Array;
   private readonly sentenceEnds: Int32Array;
+  private readonly lineStarts: Int32Array;
 
   constructor(readonly text: string) {
     const length = text.length;
@@ -18,14 +19,18 @@ export class Clauses {
     this.sentenceStarts = new Int32Array(length + 1);
     this.clauseEnds = new Int32Array(length + 1);
     this.sentenceEnds = new Int32Array(length + 1);
+    this.lineStarts = new Int32Array(length + 1);
     let clause = 0;
     let sentence = 0;
+    let line = 0;
     for (let index = 0; index <= length; index++) {
       this.clauseStarts[index] = clause;
       this.sentenceStarts[index] = sentence;
+      this.lineStarts[index] = line;
       const character = text[index] ?? '';
       if (CLAUSE_END.test(character)) clause = index + 1;
       if (SENTENCE_END.test(character)) sentence = index + 1;
+      if (character === '\n') line = index + 1;
     }
     let clauseEnd = length;
     let sentenceEnd = length;
@@ -54,6 +59,11 @@ export class Clauses {
 
   sentenceEnd(index: number): number {
     return this.sentenceEnds[Math.min(index, this.text.length)]!;
+  }
+
+  /** Start of the line (paragraph) that holds index. */
+  lineStart(index: number): number {
+    return this.lineStarts[Math.min(index, this.text.length)]!;
   }
 
   isClauseStart(index: number): boolean {

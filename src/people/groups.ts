@@ -19,6 +19,7 @@ const GROUP_VERBS = /(?:集体学习|到会指导|参加|出席|列席|参与|�
 const GENERIC_GROUP = /^(?:与会|参会|全体|相关)?(?:人员|同志|代表|大家)$/u;
 const LOCATION_TAIL = /(?:分别)?(?:在[^，。；]*?)?(?:集体|全程|一同|共同)?$/u;
 const MEETING_WORDS = /召开|举行|开展|学习会|会议/u;
+const SUBJECT_MAX = 120;
 
 /**
  * Groups that attended: the subject of an attendance verb, back over the clauses that list bodies of
@@ -27,18 +28,21 @@ const MEETING_WORDS = /召开|举行|开展|学习会|会议/u;
 export function findGroups(source: string, folded: FoldedText, clauses: Clauses, nameEnds: ReadonlySet<number>): AttendingGroup[] {
   const text = folded.text;
   const groups: AttendingGroup[] = [];
+  const ends = [...nameEnds].sort((a, b) => a - b);
   for (const match of text.matchAll(GROUP_VERBS)) {
     let end = match.index!;
-    const clause = text.slice(clauses.clauseStart(end), end);
+    // A group's subject is short; a bound keeps this linear on text without punctuation.
+    const clause = text.slice(Math.max(clauses.clauseStart(end), end - SUBJECT_MAX), end);
     end -= LOCATION_TAIL.exec(clause)![0].length;
-    let start = clauses.clauseStart(end);
+    let start = Math.max(clauses.clauseStart(end), end - SUBJECT_MAX);
     if (!isGroupSubject(text.slice(start, end))) continue;
     while (start >= 2 && '，；,;'.includes(text[start - 1]!)) {
       const previous = clauses.clauseStart(start - 1);
       if (!isGroupSubject(text.slice(previous, start - 1))) break;
       start = previous;
     }
-    for (const at of nameEnds) if (at > start && at <= end) start = at;
+    const lastName = lastAtMost(ends, end);
+    if (lastName > start) start = lastName;
     const subject = text.slice(start, end).replace(/^(?:[、，,和及]|以及|与(?!会))+/u, '');
     start = end - subject.length;
     if (!subject || !GROUP_HEADS.test(subject) || GENERIC_GROUP.test(subject) || nameAt(subject, 0, 'bare')) continue;
@@ -46,6 +50,18 @@ export function findGroups(source: string, folded: FoldedText, clauses: Clauses,
     groups.push({ text: source.slice(...evidence), index: evidence[0], evidence });
   }
   return groups;
+}
+
+/** The largest value of a sorted array that is at most limit, or -1. */
+function lastAtMost(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 ? sorted[low - 1]! : -1;
 }
 
 function isGroupSubject(clause: string): boolean {

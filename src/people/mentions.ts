@@ -28,6 +28,8 @@ const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】[\]|]
 const STRETCH_CUT =
   /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|和|与|同|及|对|在|是|为|向|率|带领|请|的|了)/u;
 const MAX_TITLE_LENGTH = 40;
+/** How far after a list of names its verb is looked for: bounded, so that analysis stays linear. */
+const VERB_WINDOW = 160;
 const BRACKETED_NOTE = /^[(（][^()（）]{1,8}[)）]/u;
 /** Separators inside a list of names. */
 const LIST_SEPARATORS = ['以及', '、', '和', '及', '与', '同'];
@@ -222,7 +224,7 @@ function unitBefore(text: string, index: number, clauseEnd: number): [number, nu
 
 /** Whether a verb of the meeting comes before the clause ends, with no owner-of-speech cue before it. */
 function verbFollows(text: string, from: number, to: number): boolean {
-  for (let index = from; index < to; index++) {
+  for (let index = from; index < Math.min(to, from + VERB_WINDOW); index++) {
     if (MADE_SPEECH.test(text.slice(index, index + 100))) return true;
     if (REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) return false;
     if (roleVerbAt(text, index)) return true;
@@ -247,7 +249,7 @@ function titleStretchStart(text: string, headStart: number, nameEnds: ReadonlySe
     while (start > 0 && !STRETCH_STOP.test(text[start - 1]!) && text[start - 1] !== '、' && !nameEnds.has(start) && headStart - start < MAX_TITLE_LENGTH) start--;
     if (start > 0 && text[start - 1] === '、' && !nameEnds.has(start - 1)) {
       let previous = start - 1;
-      while (previous > 0 && !STRETCH_STOP.test(text[previous - 1]!) && text[previous - 1] !== '、' && !nameEnds.has(previous)) previous--;
+      while (previous > 0 && headStart - previous < MAX_TITLE_LENGTH && !STRETCH_STOP.test(text[previous - 1]!) && text[previous - 1] !== '、' && !nameEnds.has(previous)) previous--;
       if (TITLE_AT_END.test(text.slice(previous, start - 1)) && headStart - previous < MAX_TITLE_LENGTH) {
         start = previous;
         continue;

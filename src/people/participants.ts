@@ -45,6 +45,11 @@ const LIST_JOINERS = '、和及与同';
 /** Adverbs that make a verb after a list everyone's: 先后发言, 分别讲话, 共同签署. */
 const COLLECTIVE = /先后|分别|共同|一同|一起|均|都|纷纷|依次/u;
 const BRACKETED = /^[(（][^()（）]{1,10}[)）]/u;
+/**
+ * How far after a name its verb is looked for. Clauses of the genre are short; a bound keeps analysis
+ * linear on text without punctuation, where a clause can run for pages.
+ */
+const VERB_WINDOW = 160;
 
 const VERB_ROLES = new Map<string, Role>();
 for (const role of ROLE_ORDER) for (const verb of ROLE_VERBS[role]) if (!VERB_ROLES.has(verb)) VERB_ROLES.set(verb, role);
@@ -162,7 +167,7 @@ function isCredit(clauses: Clauses, lead: number, nameEnd: number): boolean {
 
 /** Whether a verb of the meeting or an owner-of-speech cue (…的讲话, 受…委托) comes first in text[from, to). */
 function firstCue(text: string, from: number, to: number): 'role' | 'reference' | null {
-  for (let index = from; index < to; index++) {
+  for (let index = from; index < Math.min(to, from + VERB_WINDOW); index++) {
     if (MADE_SPEECH.test(text.slice(index, index + 100))) return 'role';
     if (REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) return 'reference';
     if (roleVerbAt(text, index)) return 'role';
@@ -189,7 +194,7 @@ function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: MentionSt
 
 function rolesIn(text: string, from: number, to: number, mentionStarts: MentionStarts): Role[] {
   const roles: Role[] = [];
-  for (let index = from; index < to; index++) {
+  for (let index = from; index < Math.min(to, from + VERB_WINDOW); index++) {
     const lead = mentionStarts.get(index);
     if (index > from && lead !== undefined && !LIST_JOINERS.includes(text[lead - 1] ?? '')) break;
     if (roles.length === 0 && REFERENCE_CUES_AFTER.some(cue => text.startsWith(cue, index))) break;
@@ -230,8 +235,9 @@ function attributeOtherReferences(clauses: Clauses, participants: Person[], ment
     let person: Person | undefined;
     let from = index;
     if (PRONOUN.test(text[index] ?? '')) {
-      const paragraphStart = text.lastIndexOf('\n', index) + 1;
-      person = named.filter(entry => entry.at >= paragraphStart && entry.at < index).at(-1)?.person;
+      const paragraphStart = clauses.lineStart(index);
+      const latest = named[lastBefore(named, index)];
+      person = latest && latest.at >= paragraphStart ? latest.person : undefined;
       from = index + 1;
     } else {
       const sharing = bySurname.get(text[index] ?? '');
@@ -244,6 +250,18 @@ function attributeOtherReferences(clauses: Clauses, participants: Person[], ment
     if (!person) continue;
     for (const role of rolesIn(text, from, clauses.clauseEnd(from), mentionStarts)) if (!person.roles.has(role)) person.roles.set(role, index);
   }
+}
+
+/** The index of the last entry (sorted by position) named before index, or -1. */
+function lastBefore(named: readonly { at: number }[], index: number): number {
+  let low = 0;
+  let high = named.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (named[middle]!.at < index) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 function toParticipant(source: string, folded: FoldedText, clauses: Clauses, person: Person): Participant {

@@ -3,7 +3,7 @@ import type { Library } from '../library';
 import { errorReply, type Reply } from './card';
 import { labelsFor } from './labels';
 import type { ReplyLocale } from './locale';
-import { escapeMarkdown } from './markdown';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 const SUGGESTIONS = 5;
 
@@ -27,5 +27,5 @@ export function isArticle(found: Article | Reply): found is Article {
 }
 
 function articleLine(article: Article): string {
-  return `• \`${article.id.replace(/`/g, "'")}\` ${escapeMarkdown(article.title)}`;
+  return `• ${codeSpan(article.id)} ${escapeMarkdown(article.title)}`;
 }

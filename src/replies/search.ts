@@ -6,7 +6,7 @@ import { errorReply, type Reply } from './card';
 import { labelsFor, type Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { scriptFor, type ReplyLocale } from './locale';
-import { bold, escapeMarkdown } from './markdown';
+import { bold, codeSpan, escapeMarkdown } from './markdown';
 
 export const HITS_PER_PAGE = 5;
 const SNIPPETS_PER_HIT = 3;
@@ -53,7 +53,7 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
 
 function articleLine(article: Article, script: Script): string {
   const date = article.date ? ` · ${inScript(article.date.text, script)}` : '';
-  return `${bold(escapeMarkdown(inScript(article.title, script)))}${date} · \`${article.id.replace(/`/g, "'")}\``;
+  return `${bold(escapeMarkdown(inScript(article.title, script)))}${date} · ${codeSpan(article.id)}`;
 }
 
 function hitEntry(library: Library, hit: SearchHit, rank: number, script: Script, labels: Labels): string {
