@@ -36,7 +36,7 @@ const CLAUSE = '[^，。；：,;:]';
 const HELD = new RegExp(`(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?(?:(${CLAUSE}{0,${NAME_MAX}}${MEETING_NOUN})(?=[，。；：,;:]|$)|(${CLAUSE}{0,${NAME_MAX}}?${MEETING_NOUN}))`, 'gu');
 const VERB = /^(?:组织|主持|隆重|顺利|召集|集中)?(?:召开|举行|举办|进行)了?/u;
 const ACTIVITY = new RegExp(`(?:组织)?开展了?(${CLAUSE}{0,${NAME_MAX}}?活动)`, 'gu');
-const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:于${CLAUSE}{0,20}?)?(?:在${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕(?!式))`, 'u');
+const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:(?:于|在|[0-9]+日|上午|下午|晚上)${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕(?!式)|闭幕(?!式))`, 'u');
 /** A subject in which someone attends or chairs is a person's sentence, not a meeting's name (李强出席…年会开幕). */
 const PERSON_ACTS = /出席|主持|参加|会见|致辞|发表/u;
 /** 一行来集团调研, 莅临公司指导, 深入我市调研: a visit, held by whoever comes. */

@@ -103,7 +103,7 @@ const AMBIGUOUS_SURNAMES = new Set('国时文常成安平元东山水云花红�
 const FUNCTION_WORD_SURNAMES = new Set('和于向从同及与对在为以全相应都'.split(''));
 /** How often a word must be used to count as common: 毕业 (5,988) is, 高士 in 高士征 (41) is not. */
 const COMMON_FREQUENCY = 500;
-/** A two-character entry used this often is a word or a place, not a person (沙特, 师生, 英明); a third of it for three characters (白皮书). */
+/** A two-character entry used this often is a word or a place, not a person (沙特, 师生, 英明). */
 const WORD_FREQUENCY = 200;
 /** Words so common that no given name is one (人民, 国家, 组成), unlike 建国 or 光荣. */
 const GIVEN_WORD_FREQUENCY = 15000;
@@ -162,9 +162,12 @@ export function wordRunsAcross(window: string, at: number): boolean {
  * surname's given name is a common word (国组成), a function word's is any word at all (和特邀).
  */
 function readsAsOrdinaryWords(candidate: string, surnameLength: number, evidence: NameEvidence): boolean {
-  if (isOneWord(candidate) || isFrequentNonPerson(candidate, candidate.length === 3 ? WORD_FREQUENCY / 4 : WORD_FREQUENCY)) return true;
+  if (TITLE_HEADS.includes(candidate)) return true;
+  // Two-character entries are where the dictionary's words and places hide (沙特, 师生); its
+  // three-character names are people, often well known (李鸿忠), whatever their frequency.
+  if (isOneWord(candidate) || (candidate.length === 2 && isFrequentNonPerson(candidate, WORD_FREQUENCY))) return true;
   if (candidate.length === 3 && isFrequentNonPerson(candidate.slice(1), GIVEN_WORD_FREQUENCY)) return true;
-  if (evidence === 'bare' && (frequencyOf(candidate) >= COMMON_FREQUENCY * 2 || surnameFuses(candidate, surnameLength))) return true;
+  if (evidence === 'bare' && ((candidate.length === 2 && frequencyOf(candidate) >= COMMON_FREQUENCY * 2) || surnameFuses(candidate, surnameLength))) return true;
   if (surnameLength !== 1) return false;
   const surname = candidate[0]!;
   const given = candidate.slice(1);
@@ -222,22 +225,28 @@ function dottedNameAt(text: string, index: number): string | null {
   const firstDot = text.slice(index, index + 8).search(NAME_DOT);
   if (firstDot < 1) return null;
   const first = text.slice(index, index + firstDot);
-  if (!/^\p{Script=Han}+$/u.test(first) || nameLeadOf(first).length !== first.length || placeBeforeName(first)) return null;
+  if (!/^\p{Script=Han}+$/u.test(first) || nameLeadOf(first).length !== first.length || placeBeforeName(first) || hasParticle(first)) return null;
   let partStart = index + firstDot + 1;
   for (;;) {
     let run = partStart;
     while (run < text.length && run - partStart < 8 && HAN.test(text[run]!)) run++;
     if (run === partStart) return null;
     if (NAME_DOT.test(text[run] ?? '') && HAN.test(text[run + 1] ?? '')) {
-      if (nameLeadOf(text.slice(partStart, run)).length !== run - partStart) return null;
+      if (nameLeadOf(text.slice(partStart, run)).length !== run - partStart || hasParticle(text.slice(partStart, run))) return null;
       partStart = run + 1;
       continue;
     }
-    // The last boundary within four characters (麦麦|提出席 and 麦麦提|出席 both fit: the longer wins), else the first.
+    // A particle ends the name where it stands (翁丁巴|将于); of the words that may follow a name, the
+    // last within four characters (麦麦|提出席 and 麦麦提|出席 both fit: the longer wins), else the first.
+    let particle = Infinity;
     const ends: number[] = [];
-    for (let at = partStart + 1; at <= run; at++) if (DOTTED_NAME_END.has(text[at] ?? '') || boundaryAt(text, at) === 'strong') ends.push(at);
-    let end = ends.filter(at => at - partStart <= 4).at(-1) ?? ends[0] ?? -1;
-    if (end < 0) end = partStart + nameLeadOf(text.slice(partStart, run)).length;
+    for (let at = partStart + 1; at <= run; at++) {
+      if (DOTTED_NAME_END.has(text[at] ?? '')) particle = Math.min(particle, at);
+      else if (boundaryAt(text, at) === 'strong') ends.push(at);
+    }
+    const near = Math.min(particle, ends.filter(at => at - partStart <= 4).at(-1) ?? Infinity);
+    // Nothing within four characters: the name ends where the segmenter finds a word of the sentence (转交).
+    const end = near - partStart <= 4 ? near : Math.min(near, ends[0] ?? Infinity, partStart + nameLeadOf(text.slice(partStart, run), true).length);
     return end > partStart ? text.slice(index, end) : null;
   }
 }
@@ -245,9 +254,14 @@ function dottedNameAt(text: string, index: number): string | null {
 /** Words of institutions that end a name written before them (约翰·冯·诺伊曼|大学). */
 const INSTITUTION = /(?:大学|学院|中心|公司|基金会|研究所|研究院|集团|银行|协会|委员会|政府|议会|国会)$/u;
 /** One-character words that end a foreign name: prepositions and particles (萨勒曼|对, 阿萨德|在). */
-const DOTTED_NAME_END = new Set('对在与和将的向同等及于从以把被给让说称也还就是为会到赴来'.split(''));
+const DOTTED_NAME_END = new Set('对在与和将的向同等及于从以把被给让说称也还就是为会到赴来时'.split(''));
 /** A word used this often is the sentence's, not part of a transliterated name (近期, 专访, 致电). */
 const SENTENCE_WORD = 300;
+
+/** 对威廉, 史密斯和埃米: a particle inside a part means the part is not all name. */
+function hasParticle(part: string): boolean {
+  return [...part].some(character => DOTTED_NAME_END.has(character));
+}
 
 /** 匈牙利约翰: a place written before the first part of a name (a single word may be a name jieba calls a place, 巴沙尔). */
 function placeBeforeName(first: string): boolean {
@@ -257,12 +271,12 @@ function placeBeforeName(first: string): boolean {
 
 /**
  * The leading characters of a part that are name, not sentence: up to the first common word, title,
- * institution or place the segmenter finds.
+ * institution or place the segmenter finds, and in a name's last part its first verb (阿萨德|转交).
  */
-function nameLeadOf(part: string): string {
+function nameLeadOf(part: string, last = false): string {
   let length = 0;
   for (const { word, tag } of nodejieba.tag(part)) {
-    if ((word.length > 1 && isCommonWord(word, SENTENCE_WORD)) || TITLE_HEADS.some(head => word.endsWith(head)) || INSTITUTION.test(word)) break;
+    if ((word.length > 1 && (isCommonWord(word, SENTENCE_WORD) || (last && tag === 'v'))) || TITLE_HEADS.some(head => word.endsWith(head)) || INSTITUTION.test(word)) break;
     if (tag === 'ns' && length > 0) break;
     length += word.length;
   }

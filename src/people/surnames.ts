@@ -30,8 +30,14 @@ export const COMPOUND_SURNAMES: readonly string[] = [
   '子车', '颛孙', '亓官', '仲孙', '单于', '淳于', '鲜于', '叱干', '纳兰', '相里', '公西', '东门', '褚师', '宰父', '段干', '百里',
 ];
 
+/**
+ * Surnames of the list that are, in running text, almost always a conjunction (张三和李四, 与会): a
+ * person surnamed 和 or 与 is rare enough that reading them as names costs more than it finds.
+ */
+const CONJUNCTIONS = new Set('和与同及'.split(''));
+
 export const SINGLE_SURNAMES: ReadonlySet<string> = new Set(
-  [...(HUNDRED_FAMILY_SINGLE + MODERN_SINGLE)].filter(character => /\p{Script=Han}/u.test(character)),
+  [...(HUNDRED_FAMILY_SINGLE + MODERN_SINGLE)].filter(character => /\p{Script=Han}/u.test(character) && !CONJUNCTIONS.has(character)),
 );
 
 /**
