@@ -1,7 +1,7 @@
 import nodejieba from 'nodejieba';
 import { isKnownPerson } from '../text/dictionary';
 import type { Clauses } from './clauses';
-import { isNameBoundary, nameAt, wordRunsAcross, type NameEvidence } from './names';
+import { isNameBoundary, nameAt, type NameEvidence } from './names';
 import { AFTER_NAME_HONORIFICS, TITLE_HEADS, TITLE_PREFIXES } from './titles';
 import { MADE_SPEECH, REFERENCE_CUES_AFTER, ROLE_VERBS } from './verbs';
 
@@ -113,8 +113,12 @@ function titleBeforeName(text: string, headStart: number, headEnd: number, nameE
       }
     }
     if (!item || !closesListItem(text, itemStart + item.length)) break;
-    listed.push(add({ name: item, start: itemStart, title, evidence: 'titled', listEnd: 0 }));
-    next = skipHonorific(text, itemStart + item.length);
+    // 王挺革与隋剑光副董事长: an item with a title of its own after it keeps that one.
+    const ownHeadStart = skipPrefix(text, itemStart + item.length);
+    const ownHead = headAt(text, ownHeadStart);
+    const itemTitle: [number, number] = ownHead ? [itemStart + item.length, ownHeadStart + ownHead.length] : title;
+    listed.push(add({ name: item, start: itemStart, title: itemTitle, evidence: 'titled', listEnd: 0 }));
+    next = skipHonorific(text, ownHead ? ownHeadStart + ownHead.length : itemStart + item.length);
   }
   for (const mention of listed) mention.listEnd = Math.max(mention.listEnd, next);
 }
@@ -138,9 +142,13 @@ function headAt(text: string, index: number): string | undefined {
   return TITLE_HEADS.find(head => text.startsWith(head, index));
 }
 
-/** 成员国作共同发言: the head and what follows it make one word, so no name starts after the head. */
+/**
+ * 成员国作共同发言: the whole head and what follows it make one word (成员国), so no name starts after
+ * the head. A word that starts inside the head (主|任何|立峰) says nothing: 何立峰 is a name.
+ */
 function titleJoinsWord(text: string, headStart: number, headEnd: number, name: string): boolean {
-  return wordRunsAcross(text.slice(headStart, headEnd + name.length + 1), headEnd - headStart);
+  const [first] = nodejieba.cut(text.slice(headStart, headEnd + name.length + 1));
+  return first !== undefined && first.length > headEnd - headStart;
 }
 
 /** 习近平主席贺信: the head is the title after a well-known name, so what follows it is not another name. */

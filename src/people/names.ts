@@ -140,7 +140,7 @@ function surnameFuses(candidate: string, surnameLength: number): boolean {
 const acrossVerdicts = new Map<string, boolean>();
 
 /** Whether the segmenter, reading the window, puts a word across position at (工作部 across 党群工|作部). */
-export function wordRunsAcross(window: string, at: number): boolean {
+function wordRunsAcross(window: string, at: number): boolean {
   const key = `${at}:${window}`;
   let verdict = acrossVerdicts.get(key);
   if (verdict === undefined) {

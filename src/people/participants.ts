@@ -65,6 +65,8 @@ const PRONOUN = /^[他她]/u;
 const ADDRESSED = /致|祝贺|问候|慰问|感谢|敬意|致意/u;
 const OPEN_BRACKETS = '(（[【〔';
 const CLOSE_BRACKETS = ')）]】〕';
+/** Titles that only place someone among a group of leaders (集团领导, 我市领导). */
+const GROUP_LABEL = /(?:领导|领导人|负责同志|班子成员)$/u;
 const SHORT_FORM_HEADS = ['总', '董', ...TITLE_HEADS].sort((a, b) => b.length - a.length);
 
 interface Person {
@@ -267,7 +269,9 @@ function lastBefore(named: readonly { at: number }[], index: number): number {
 function toParticipant(source: string, folded: FoldedText, clauses: Clauses, person: Person): Participant {
   const taking = person.mentions.filter(({ status }) => status === 'participant').map(({ mention }) => mention);
   const first = taking[0]!;
-  const titled = taking.find(mention => mention.title && mention.title[1] > mention.title[0]) ?? null;
+  const titles = taking.filter(mention => mention.title && mention.title[1] > mention.title[0]);
+  // 集团领导张鹏 … 集团党委副书记、总经理张鹏: a post says more than the label of a group of leaders.
+  const titled = titles.find(mention => !GROUP_LABEL.test(folded.text.slice(...mention.title!))) ?? titles[0] ?? null;
   const original = (start: number, end: number) => sourceRange(source, folded, start, end);
   const sentence = (at: number) => original(clauses.sentenceStart(at), Math.max(clauses.sentenceStart(at) + 1, clauses.sentenceEnd(at)));
   const titleRange = titled?.title ? trimTitle(source, original(titled.title[0], titled.title[1])) : null;
