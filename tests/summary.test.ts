@@ -138,3 +138,9 @@ describe('meeting dates across the genre', () => {
     expect(date('發布時間：2022-03-02\n28日，集團召開安全工作會議。')).toMatchObject({ year: 2022, month: 2, day: 28 });
   });
 });
+
+describe('bodies whose names end like meetings', () => {
+  it('reads 协会召开… as the association holding a meeting', () => {
+    expect(summarize('協會召開第五屆會員代表大會，王建國前會長、李明副會長出席。').meetings[0]).toMatchObject({ organizer: '協會', name: '第五屆會員代表大會' });
+  });
+});

@@ -144,7 +144,9 @@ function eventsIn(text: string): Found[] {
   const passive = PASSIVE.exec(text);
   const passiveSubject = passive?.[1]!.replace(LEADING_NOISE, '') ?? '';
   // 市人大常委会召开…: a body whose name ends like a meeting (常委会, 协会) is the subject of an active verb.
-  if (passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length)) && !PERSON_ACTS.test(passive[1]!) && bodyAt(passiveSubject) !== passiveSubject) {
+  const passiveHeld = passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length)) && !PERSON_ACTS.test(passive[1]!) && bodyAt(passiveSubject) !== passiveSubject ? passive : null;
+  if (passiveHeld) {
+    const passive = passiveHeld;
     const start = clauseStart(text, passive.index);
     found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index, activity: false, signing: false, passive: true, held: true });
   }
@@ -152,7 +154,7 @@ function eventsIn(text: string): Found[] {
     const name = held[1] ?? held[2]!;
     const verbEnd = held.index + VERB.exec(text.slice(held.index))![0].length;
     if (NOT_NOW_BEFORE.test(text.slice(Math.max(0, held.index - 4), held.index)) || NOT_NOW_AFTER.test(text.slice(verbEnd)) || insideQuotation(text, held.index)) continue;
-    if (passive && held.index >= passive.index && held.index < passive.index + passive[0].length) continue;
+    if (passiveHeld && held.index >= passiveHeld.index && held.index < passiveHeld.index + passiveHeld[0].length) continue;
     found.push({ ...subjectOf(held.index), name: meetingNameOf(name.replace(/^了/u, ''), text.slice(held.index + held[0].length)), at: held.index, activity: false, signing: /签约|签署/u.test(name), passive: false, held: true });
   }
   const visit = VISIT.exec(text);

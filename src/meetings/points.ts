@@ -22,8 +22,11 @@ const COUNTED_HEADING = /(?:提出|作出|提了)?[0-9０-９一二三四五六�
 const COUNTED_ITEMS = new RegExp(`(?:共|等|了)?(?:[0-9０-９]+|${CHINESE_NUMBER})(?:個|个|項|项|條|条|件|批|起|家|大)(?:議案|议案|項目|项目|協議|协议|事故|決定|决定|文件|報告|报告|任務|任务|課題|课题|工程|板塊|板块|行動|行动|配套制度|制度|辦法|办法|措施|規定|规定|標準|标准|重點工作|重点工作)`, 'gu');
 /** What a meeting decided: 审议通过了…四项议案. */
 const DECISIONS = /(?:審議通過了?|审议通过了?|審議並通過了?|审议并通过了?|表決通過了?|表决通过了?)([^。；;\n]{4,})/gu;
-/** What a speaker stated or required, after the verb (他强调，…; 他要求集团公司在…): the first few only. */
-const STATEMENTS = /(?:強調|强调|指出|要求)(?:[，,：:]|(?=[^，,。；;\n]{0,12}?(?:要|在|把|將|将|必須|必须)))\s*([^。；;\n]{6,})/gu;
+/**
+ * What a speaker stated or required, after the verb (他强调，…; 他要求集团公司在…): the first few only,
+ * and not an enumeration, which the numbered items give one by one.
+ */
+const STATEMENTS = /(?:強調|强调|指出|要求)(?:[，,：:]|(?=[^，,。；;\n]{0,12}?(?:要|在|把|將|将|必須|必须)))\s*(?![一二三四五六七八九十]+(?:是|要))([^。；;\n]{6,})/gu;
 const MAX_STATEMENTS = 3;
 const STATED_REQUIREMENTS = /(?:會議|会议|大會|大会)(?:要求|強調|强调|明確|明确|提出)[:：]([^。\n]+)/gu;
 const FIGURE = /(?:約|约|共計|共计|近|逾|超過|超过)?[0-9０-９]+(?:\.[0-9]+)?(?:萬|万|億|亿|千|百)?(?:餘|余|多)?(?:個|个|項|项|人|家|名|位|場|场|次|篇|條|条|批|項目|项目|元|美元|噸|吨|千瓦|公里|畝|亩|%|％)/gu;
