@@ -39,12 +39,14 @@ const ACTIVITY = new RegExp(`(?:组织)?开展了?(${CLAUSE}{0,${NAME_MAX}}?活�
 const PASSIVE = new RegExp(`(${CLAUSE}{1,${NAME_MAX}}?${MEETING_NOUN})(?:(?:于|在|[0-9]+日|上午|下午|晚上)${CLAUSE}{0,30}?)?(?:隆重|顺利|胜利)?(?:召开|举行|开幕(?!式)|闭幕(?!式))`, 'u');
 /** A subject in which someone attends or chairs is a person's sentence, not a meeting's name (李强出席…年会开幕). */
 const PERSON_ACTS = /出席|主持|参加|会见|致辞|发表/u;
+/** A meeting decided on or planned (决定会议于…召开) is another meeting, not this one. */
+const PLANNED = /决定|定于|拟于|拟|将于|计划于|预计/u;
 /** 一行来集团调研, 莅临公司指导, 深入我市调研: a visit, held by whoever comes. */
 const VISIT = new RegExp(`(?:来|到|赴|莅临|深入|走进|前往|走访)${CLAUSE}{0,24}?(调研|考察|视察|检查|指导|慰问|督导|交流|座谈|参观|走访)`, 'u');
 /** 会见, 会谈, 签约: receptions, talks and signings, held by the subject. */
 const RECEPTION = /(?:会见|会谈|接见|会晤|签约|签署|签订)/u;
 /** A 召开 that does not report a meeting held now: an earlier or future one, or one inside a title. */
-const NOT_NOW_BEFORE = /(?:即将|将于|将要|将|胜利|迎接|筹备|所|前期)$/u;
+const NOT_NOW_BEFORE = /(?:即将|将于|将要|将|胜利|迎接|筹备|所|前期|决定|定于|拟于|拟)$/u;
 const NOT_NOW_AFTER = /^(?:的|之际|以来|前夕|后|期间|当天|当日|之后|以后)/u;
 const LEADING_NOISE =
   /^(?:\p{Script=Han}{0,8}?(?:网|社|台|报)(?:消息|讯|电)(?:\([^)]{0,12}\))?|(?:[0-9]+年)?(?:[0-9]+月)?(?:[0-9]+日)?(?:至[0-9]+日)?|昨日(?:\([0-9]+日\))?|今日|近日|日前|近期|不久前|年初|年底|开年以来|新年伊始|本网讯|本报讯|讯|上午|下午|晚上|晚间|当天|同日|\p{Script=Han}{0,12}?(?:网|社|报|台)\p{Script=Han}{0,6}?[0-9]+月[0-9]+日\p{Script=Han}{0,4}?(?:消息|电|讯))+/u;
@@ -85,14 +87,15 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
     for (const found of eventsIn(text)) {
       const subjectText = text.slice(found.subjectStart, found.subjectEnd);
       const subject = found.passive ? passiveOrganizer(subjectText) : organizerOf(subjectText, found.signing, foldedPeople);
-      // 主持召开国务院常务会议: a chair's meeting, or one with no subject, is held by the body its name opens with.
-      const chairedBySubject = text.startsWith('主持', found.at) || !subject.cleaned;
+      // 主持召开国务院常务会议: a chair's meeting is held by the body its name opens with.
+      const chairedBySubject = text.startsWith('主持', found.at);
       const nameBody = subject.organizer || found.passive || !chairedBySubject ? '' : bodyAt(meetingNameOf(found.name));
       if (nameBody && nameBody.length < found.name.length) Object.assign(subject, { organizer: nameBody, offset: text.indexOf(found.name, found.at) - found.subjectStart });
       const organizerStart = subject.organizer ? found.subjectStart + subject.offset : -1;
       const inSentence = subject.organizer && !subject.elsewhere ? sourceRange(sentence.text, folded, organizerStart, organizerStart + subject.organizer.length) : null;
       const range: readonly [number, number] | null = subject.elsewhere ?? (inSentence ? [sentence.start + inSentence[0], sentence.start + inSentence[1]] : null);
       if (found.passive) found.name = subjectText.slice(subject.offset + subject.organizer.length);
+      const nameStart = text.indexOf(found.name, found.passive ? found.subjectStart : found.at);
       events.push({
         sentence,
         at: sentence.start + (folded.sourceIndex[found.at] ?? sentence.text.length),
@@ -100,7 +103,7 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
         foldedOrganizer: subject.organizer,
         organizerEvidence: range,
         abbreviation: subject.organizer ? null : UNIT_ABBREVIATION.test(subject.cleaned) ? subject.cleaned[0]! : UNIT_ABBREVIATION.test(found.name) ? found.name[0]! : null,
-        name: original(text.indexOf(found.name, found.at), text.indexOf(found.name, found.at) + found.name.length).replace(/^了/u, ''),
+        name: original(nameStart, nameStart + found.name.length).replace(/^了/u, ''),
         activity: found.activity,
         held: found.held,
       });
@@ -144,11 +147,12 @@ function eventsIn(text: string): Found[] {
   const passive = PASSIVE.exec(text);
   const passiveSubject = passive?.[1]!.replace(LEADING_NOISE, '') ?? '';
   // 市人大常委会召开…: a body whose name ends like a meeting (常委会, 协会) is the subject of an active verb.
-  const passiveHeld = passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length)) && !PERSON_ACTS.test(passive[1]!) && bodyAt(passiveSubject) !== passiveSubject ? passive : null;
+  const passiveHeld = passive && !NOT_NOW_AFTER.test(text.slice(passive.index + passive[0].length)) && !PERSON_ACTS.test(passive[1]!) && !PLANNED.test(passive[1]!) && bodyAt(passiveSubject) !== passiveSubject ? passive : null;
   if (passiveHeld) {
     const passive = passiveHeld;
     const start = clauseStart(text, passive.index);
-    found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index, activity: false, signing: false, passive: true, held: true });
+    // The report is where its verb stands, after the meeting's name and any date (…会议26日上午在京召开).
+    found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index + passive[0].length, activity: false, signing: false, passive: true, held: true });
   }
   for (const held of text.matchAll(HELD)) {
     const name = held[1] ?? held[2]!;
