@@ -50,6 +50,8 @@ const BRACKETED = /^[(（][^()（）]{1,10}[)）]/u;
  * linear on text without punctuation, where a clause can run for pages.
  */
 const VERB_WINDOW = 160;
+/** How far before a name the words that make it a reference are looked for (传达…, 受…委托). */
+const CUE_WINDOW = 60;
 
 const VERB_ROLES = new Map<string, Role>();
 for (const role of ROLE_ORDER) for (const verb of ROLE_VERBS[role]) if (!VERB_ROLES.has(verb)) VERB_ROLES.set(verb, role);
@@ -103,7 +105,8 @@ export function findParticipants(article: Article): Participants {
     for (const { mention, status } of person.mentions) {
       if (status !== 'participant') continue;
       for (const role of rolesAfter(clauses, mention, starts)) if (!person.roles.has(role)) person.roles.set(role, mention.start);
-      if (MEETING_VERBS.test(text.slice(clauses.clauseStart(mention.start), titleOrNameStart(mention)))) if (!person.roles.has('met')) person.roles.set('met', mention.start);
+      const lead = titleOrNameStart(mention);
+      if (MEETING_VERBS.test(text.slice(Math.max(clauses.clauseStart(lead), lead - CUE_WINDOW), lead)) && !person.roles.has('met')) person.roles.set('met', mention.start);
     }
   }
   const participants = [...people.values()].filter(person => person.mentions.some(({ status }) => status === 'participant'));
@@ -127,15 +130,16 @@ function statusOf(clauses: Clauses, mention: Mention): Status {
   const lead = titleOrNameStart(mention);
   const nameEnd = mention.start + mention.name.length;
   if (isCredit(clauses, lead, nameEnd)) return 'byline';
-  if (text[lead - 1] === '受' || text.startsWith('受', clauses.clauseStart(lead))) return 'reference';
-  const before = text.slice(clauses.clauseStart(lead), lead);
+  const clauseStart = Math.max(clauses.clauseStart(lead), lead - CUE_WINDOW);
+  if (text[lead - 1] === '受' || text.startsWith('受', clauseStart)) return 'reference';
+  const before = text.slice(clauseStart, lead);
   if (REFERENCE_CUES_BEFORE.some(cue => before.includes(cue))) return 'reference';
-  if (text[lead - 1] === '向' && ADDRESSED.test(text.slice(nameEnd, clauses.clauseEnd(nameEnd)))) return 'reference';
+  if (text[lead - 1] === '向' && ADDRESSED.test(text.slice(nameEnd, Math.min(clauses.clauseEnd(nameEnd), nameEnd + CUE_WINDOW)))) return 'reference';
   const after = skipHonorific(text, Math.max(nameEnd, mention.title && mention.title[0] >= nameEnd ? mention.title[1] : nameEnd));
   if (firstCue(text, after, clauses.clauseEnd(after)) === 'reference') return 'reference';
   const leaderTitle = NATIONAL_LEADER_TITLES.find(title => text.startsWith(title, nameEnd));
   if (leaderTitle) {
-    const sentence = text.slice(clauses.sentenceStart(lead), clauses.sentenceEnd(nameEnd));
+    const sentence = text.slice(Math.max(clauses.sentenceStart(lead), lead - VERB_WINDOW), Math.min(clauses.sentenceEnd(nameEnd), nameEnd + VERB_WINDOW));
     if (QUOTE_VERBS.test(text.slice(nameEnd + leaderTitle.length, nameEnd + leaderTitle.length + 60)) && !TAKES_PART.test(sentence)) return 'reference';
     if (text.startsWith('的', nameEnd + leaderTitle.length)) return 'reference';
   }
@@ -151,7 +155,7 @@ function isCredit(clauses: Clauses, lead: number, nameEnd: number): boolean {
   const sentenceStart = clauses.sentenceStart(lead);
   const before = text.slice(Math.max(sentenceStart, lead - 24), lead);
   if (BYLINE_CUES.some(cue => before.includes(cue))) return true;
-  if (/^[|｜]/u.test(text.slice(sentenceStart, lead))) return true;
+  if (text[sentenceStart] === '|' || text[sentenceStart] === '｜') return true;
   let open = -1;
   for (let index = lead - 1; index >= Math.max(sentenceStart, lead - 40); index--) {
     if (CLOSE_BRACKETS.includes(text[index]!)) break;

@@ -23,7 +23,7 @@ const MODERN_SINGLE =
   '侍檀尉楚鹿甯萨蒿奉来练伦门庹楼盘綦银过旷木尕凃涂晋种卿颉谌翦禤招线脱初钦佴仉逢冶邗岳鲜';
 
 /** Compound surnames, tried before single ones so that 欧阳 is not read as 欧. */
-export const COMPOUND_SURNAMES: readonly string[] = [
+const COMPOUND_SURNAMES: readonly string[] = [
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '令狐', '夏侯', '轩辕', '端木',
   '独孤', '南宫', '西门', '百里', '呼延', '澹台', '公冶', '宗政', '濮阳', '太史', '申屠', '钟离', '闻人', '万俟', '赫连', '拓跋',
   '第五', '谷梁', '左丘', '东郭', '巫马', '公羊', '公良', '乐正', '漆雕', '壤驷', '梁丘', '羊舌', '微生', '闾丘', '司空', '司寇',

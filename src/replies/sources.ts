@@ -20,7 +20,7 @@ interface Source {
   readonly marks: readonly SourceRange[];
 }
 
-export const SOURCES_PER_PAGE = 6;
+const SOURCES_PER_PAGE = 6;
 /** Room for a sentence around its marks: long sentences are cut around the first mark. */
 const QUOTE_MAX = 320;
 const SENTENCE_END = /[。！？!?；;\n]/u;
@@ -85,7 +85,7 @@ function summarySources(library: Library, article: Article, script: Script, labe
 }
 
 /** The sentence of the text that holds a range (from the stop before it to the stop after it). */
-export function sentenceAround(text: string, [start, end]: SourceRange): SourceRange {
+function sentenceAround(text: string, [start, end]: SourceRange): SourceRange {
   let from = start;
   while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
   let to = Math.max(end, from);
