@@ -157,6 +157,14 @@ describe('titles across the genre', () => {
     ]);
   });
 
+  it('keeps 和 inside the name of a body, and starts a title after it where a post follows', () => {
+    expect(people('省工業和信息化廳黨組書記、廳長曹慧泉作工作報告。')).toEqual([['曹慧泉', '省工業和信息化廳黨組書記、廳長', 'presented']]);
+    expect(people('會議由張三和副總經理李四主持。')).toEqual([
+      ['張三', '', 'chaired'],
+      ['李四', '副總經理', 'chaired'],
+    ]);
+  });
+
   it('gives a unit written before a speaker as the title', () => {
     expect(people('隨後，汽機分場許大威、鍋爐分場韓擁軍分別代表先進集體作了發言。')).toEqual([
       ['許大威', '汽機分場', 'spoke'],

@@ -107,6 +107,14 @@ describe('meetings across the genre', () => {
     expect(first('百年變局加速演進，世界進入新的動盪變革期。').organizer).toBe('');
   });
 
+  it('gives a chair’s meeting to the body its name opens with, before the body of the chair’s post', () => {
+    expect(first('3月2日上午，市委副書記、市長張建華主持召開市政府常務會議，副市長王濤出席。')).toMatchObject({ organizer: '市政府', host: { name: '張建華' } });
+  });
+
+  it('reads an inspection as a visit held by the inspector’s body', () => {
+    expect(first('近日，集團公司紀委書記王剛帶隊赴所屬企業開展專項督查。').organizer).toBe('集團公司紀委');
+  });
+
   it('names both sides of a signing', () => {
     expect(first('12月3日，中國船舶集團與中國石化在北京簽署戰略合作協議。').organizer).toBe('中國船舶集團與中國石化');
   });

@@ -42,7 +42,7 @@ const PERSON_ACTS = /出席|主持|参加|会见|致辞|发表/u;
 /** A meeting decided on or planned (决定会议于…召开) is another meeting, not this one. */
 const PLANNED = /决定|定于|拟于|拟|将于|计划于|预计/u;
 /** 一行来集团调研, 莅临公司指导, 深入我市调研: a visit, held by whoever comes. */
-const VISIT = new RegExp(`(?:来|到|赴|莅临|深入|走进|前往|走访)${CLAUSE}{0,24}?(调研|考察|视察|检查|指导|慰问|督导|交流|座谈|参观|走访)`, 'u');
+const VISIT = new RegExp(`(?:来|到|赴|莅临|深入|走进|前往|走访)${CLAUSE}{0,24}?(调研|考察|视察|检查|指导|慰问|督导|督查|巡查|交流|座谈|参观|走访|宣讲)`, 'u');
 /** 会见, 会谈, 签约: receptions, talks and signings, held by the subject. */
 const RECEPTION = /(?:会见|会谈|接见|会晤|签约|签署|签订)/u;
 /** A 召开 that does not report a meeting held now: an earlier or future one, or one inside a title. */
@@ -87,10 +87,11 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
     for (const found of eventsIn(text)) {
       const subjectText = text.slice(found.subjectStart, found.subjectEnd);
       const subject = found.passive ? passiveOrganizer(subjectText) : organizerOf(subjectText, found.signing, foldedPeople);
-      // 主持召开国务院常务会议: a chair's meeting is held by the body its name opens with.
+      // 主持召开国务院常务会议: a chair's meeting is held by the body its name opens with, before the body of
+      // the chair's post (市长张建华主持召开市政府常务会议 is the 市政府's, though his post is also 市委's).
       const chairedBySubject = text.startsWith('主持', found.at);
-      const nameBody = subject.organizer || found.passive || !chairedBySubject ? '' : bodyAt(meetingNameOf(found.name));
-      if (nameBody && nameBody.length < found.name.length) Object.assign(subject, { organizer: nameBody, offset: text.indexOf(found.name, found.at) - found.subjectStart });
+      const nameBody = (subject.organizer && !subject.ofPerson) || found.passive || !chairedBySubject ? '' : bodyAt(meetingNameOf(found.name));
+      if (nameBody && nameBody.length < found.name.length) Object.assign(subject, { organizer: nameBody, offset: text.indexOf(found.name, found.at) - found.subjectStart, elsewhere: undefined });
       const organizerStart = subject.organizer ? found.subjectStart + subject.offset : -1;
       const inSentence = subject.organizer && !subject.elsewhere ? sourceRange(sentence.text, folded, organizerStart, organizerStart + subject.organizer.length) : null;
       const range: readonly [number, number] | null = subject.elsewhere ?? (inSentence ? [sentence.start + inSentence[0], sentence.start + inSentence[1]] : null);
@@ -120,6 +121,8 @@ interface Subject {
   /** A body named in a person's title outside the sentence: its range in the article and its words. */
   elsewhere?: readonly [number, number];
   original?: string;
+  /** The body of a person's post, where a person is the subject. */
+  ofPerson?: boolean;
 }
 
 /** A participant's folded name, and the body of their title with where it stands in the article. */
@@ -225,9 +228,9 @@ function organizerOf(subjectText: string, signing: boolean, people: readonly Per
   if (person) {
     const before = cleaned.slice(0, cleaned.indexOf(person.name));
     const bodyBefore = bodyOfTitle(before) || bodyAt(before);
-    if (bodyBefore && before.includes(bodyBefore)) return { organizer: bodyBefore, offset: offset + before.indexOf(bodyBefore), cleaned };
+    if (bodyBefore && before.includes(bodyBefore)) return { organizer: bodyBefore, offset: offset + before.indexOf(bodyBefore), cleaned, ofPerson: true };
     // 李强主持召开国务院常务会议: the organiser is the body of the chair's title, wherever the title stands.
-    return person.body ? { organizer: person.body, offset, cleaned, elsewhere: person.evidence!, original: person.original } : { organizer: '', offset, cleaned };
+    return person.body ? { organizer: person.body, offset, cleaned, elsewhere: person.evidence!, original: person.original, ofPerson: true } : { organizer: '', offset, cleaned };
   }
   const trimmed = cleaned.replace(ADVERB_TAIL, '');
   const organizer = trimmed && !SELF_SUBJECT.test(trimmed) ? bodyAt(trimmed) : '';

@@ -26,7 +26,12 @@ const TITLE_AT_END = new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'
 const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】[\]|]/u;
 /** Words after which a title stretch starts: what precedes them belongs to the sentence, not the title. */
 const STRETCH_CUT =
-  /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|和|与|同|及|对|在|是|为|向|率|带领|请|的|了)/u;
+  /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|同|对|在|是|为|向|率|带领|请|的|了)/u;
+/**
+ * 和, 与 and 及 join people (张三和副总经理李四) but also the names of bodies (工业和信息化厅,
+ * 住房和城乡建设部): the stretch starts after one only where a rank or a post follows it.
+ */
+const JOINER_BEFORE_POST = new RegExp(`^.*[和与及](?=${[...TITLE_PREFIXES, ...TITLE_HEADS].map(escape).join('|')})`, 'u');
 const MAX_TITLE_LENGTH = 40;
 /** How far after a list of names its verb is looked for: bounded, so that analysis stays linear. */
 const VERB_WINDOW = 160;
@@ -265,6 +270,7 @@ function titleStretchStart(text: string, headStart: number, nameEnds: ReadonlySe
     }
     break;
   }
-  const cut = STRETCH_CUT.exec(text.slice(start, headStart));
-  return cut ? start + cut[0].length : start;
+  const stretch = text.slice(start, headStart);
+  const cut = Math.max(STRETCH_CUT.exec(stretch)?.[0].length ?? 0, JOINER_BEFORE_POST.exec(stretch)?.[0].length ?? 0);
+  return start + cut;
 }
