@@ -188,6 +188,10 @@ describe('who took part, decided by the sentence', () => {
     expect(people('省長王凱出席。\n| 記 者：劉 暢\n| 責 編：王 琦')).toEqual([['王凱', '省長', 'attended']]);
   });
 
+  it('leaves out someone held up as an example', () => {
+    expect(people('會議號召全體黨員向張三同志學習。黨委書記李四主持會議。\n文｜王五 圖｜趙六')).toEqual([['李四', '黨委書記', 'chaired']]);
+  });
+
   it('names both sides of talks and signings', () => {
     expect(people('簽約儀式後，夏耕副省長與郭臺銘總裁一行舉行了工作會談。')).toEqual([
       ['夏耕', '副省長', 'met/attended'],

@@ -63,8 +63,8 @@ const MEETING_VERBS = /(?:会见|会谈|接见|会晤|看望|慰问|宴请|欢�
 const QUOTE_VERBS = /^(?:在[^，。；]{0,40}?(?:时|上|中))?(?:的)?(?:重要讲话中)?(?:强调|指出|说|要求|提出|表示|深刻指出|明确指出|鲜明指出)/u;
 const TAKES_PART = /主持|出席|参加|会见|会谈|考察|视察|调研|看望|慰问|接见|致辞|发表|签署|宣布|颁发|见证|来到|抵达|在京/u;
 const PRONOUN = /^[他她]/u;
-/** 向习近平主席致以祝贺: someone a message is addressed to, not someone present. */
-const ADDRESSED = /致|祝贺|问候|慰问|感谢|敬意|致意/u;
+/** 向习近平主席致以祝贺, 向张三同志学习: someone addressed or held up as an example, not someone present. */
+const ADDRESSED = /致|祝贺|问候|慰问|感谢|敬意|致意|学习|看齐/u;
 const OPEN_BRACKETS = '(（[【〔';
 const CLOSE_BRACKETS = ')）]】〕';
 /** Titles that only place someone among a group of leaders (集团领导, 我市领导). */
