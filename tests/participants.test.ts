@@ -159,6 +159,11 @@ describe('titles across the genre', () => {
 
   it('keeps 和 inside the name of a body, and starts a title after it where a post follows', () => {
     expect(people('省工業和信息化廳黨組書記、廳長曹慧泉作工作報告。')).toEqual([['曹慧泉', '省工業和信息化廳黨組書記、廳長', 'presented']]);
+    expect(people('歐爾班與塞爾維亞總統武契奇舉行會談。住房和城鄉建設部部長倪虹出席。').map(([name, title]) => [name, title])).toEqual([
+      ['歐爾班', ''],
+      ['武契奇', '塞爾維亞總統'],
+      ['倪虹', '住房和城鄉建設部部長'],
+    ]);
     expect(people('會議由張三和副總經理李四主持。')).toEqual([
       ['張三', '', 'chaired'],
       ['李四', '副總經理', 'chaired'],

@@ -22,16 +22,20 @@ export interface Mention {
 }
 
 const TITLE_PATTERN = new RegExp(TITLE_HEADS.map(escape).join('|'), 'gu');
+const TITLE_PATTERN_ONCE = new RegExp(TITLE_HEADS.map(escape).join('|'), 'u');
 const TITLE_AT_END = new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u');
 const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】[\]|]/u;
 /** Words after which a title stretch starts: what precedes them belongs to the sentence, not the title. */
 const STRETCH_CUT =
-  /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|同|对|在|是|为|向|率|带领|请|的|了)/u;
+  /^.*(?:会议由|由|邀请|听取了|听取|聆听了|聆听|会见了|会见|会同|受|其中|以及|还有|陪同|看望|慰问|欢迎|感谢|会上|期间|其间|首先|随后|最后|接着|同时|此外|选举|来自|并|同|对|在|是|为|向|率|带领|请|的|了)/u;
 /**
- * 和, 与 and 及 join people (张三和副总经理李四) but also the names of bodies (工业和信息化厅,
- * 住房和城乡建设部): the stretch starts after one only where a rank or a post follows it.
+ * 和, 与 and 及 join people (张三和副总经理李四, 与塞尔维亚总统武契奇) but also the names of bodies
+ * (工业和信息化厅党组书记, 住房和城乡建设部部长): the stretch starts after the last one unless what
+ * follows it up to the post ends like a body.
  */
-const JOINER_BEFORE_POST = new RegExp(`^.*[和与及](?=${[...TITLE_PREFIXES, ...TITLE_HEADS].map(escape).join('|')})`, 'u');
+const LAST_JOINER = /^.*[和与及]/u;
+const PREFIXES_AT_END = new RegExp(`(?:${[...TITLE_PREFIXES].sort((a, b) => b.length - a.length).map(escape).join('|')})$`, 'u');
+const ENDS_LIKE_BODY = /[厅部委局会院所办处署司组室站队团府社馆校行党]$|中心$|党组$|党委$|公司$|集团$/u;
 const MAX_TITLE_LENGTH = 40;
 /** How far after a list of names its verb is looked for: bounded, so that analysis stays linear. */
 const VERB_WINDOW = 160;
@@ -271,6 +275,10 @@ function titleStretchStart(text: string, headStart: number, nameEnds: ReadonlySe
     break;
   }
   const stretch = text.slice(start, headStart);
-  const cut = Math.max(STRETCH_CUT.exec(stretch)?.[0].length ?? 0, JOINER_BEFORE_POST.exec(stretch)?.[0].length ?? 0);
-  return start + cut;
+  const joiner = LAST_JOINER.exec(stretch)?.[0].length ?? 0;
+  const afterJoiner = stretch.slice(joiner);
+  const firstHead = afterJoiner.search(TITLE_PATTERN_ONCE);
+  const bodyBeforePost = (firstHead < 0 ? afterJoiner : afterJoiner.slice(0, firstHead)).replace(PREFIXES_AT_END, '');
+  const joined = joiner > 0 && !ENDS_LIKE_BODY.test(bodyBeforePost) ? joiner : 0;
+  return start + Math.max(STRETCH_CUT.exec(stretch)?.[0].length ?? 0, joined);
 }
