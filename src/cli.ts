@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ArticleAnalyses } from './analysis/analyses';
 import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
 import { log, registerSecret, setQuiet } from './log';
@@ -44,11 +45,11 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig();
   // As the bot does: blanked out of logs and articles, and the start-up cache is shared with the bot's.
   registerSecret(config.discordToken ?? undefined);
-  const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir);
+  const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
   const text = rest.join(' ');
 
   if (values.json) {
-    const answer = (() => {
+    const answer = await (async () => {
       switch (command) {
         case 'search':
           return searchJson(library, text);
@@ -66,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources }, locale);
+  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources }, locale);
   // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
   const stream = reply.error ? process.stderr : process.stdout;
   stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);

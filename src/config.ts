@@ -6,6 +6,9 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The bundled corpus, found from the code's own place so that any working directory works. */
 export const BUNDLED_DATA_DIR = resolve(PROJECT_ROOT, 'data');
 const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.cache');
+/** How long the analysis of one article may take before an opening of it is analysed instead. */
+export const DEFAULT_ANALYSIS_BUDGET_MS = 5000;
+const ANALYSIS_BUDGET_RANGE = [100, 600_000] as const;
 
 export interface Config {
   readonly discordToken: string | null;
@@ -18,6 +21,8 @@ export interface Config {
   readonly healthPort: number | null;
   /** The address the health checks listen on: loopback unless a container host must reach them. */
   readonly healthHost: string;
+  /** Time allowed to analyse one article in a worker before its opening is analysed instead. */
+  readonly analysisBudgetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +71,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const healthHost = value('HEALTH_HOST') ?? '127.0.0.1';
   if (isIP(healthHost) === 0 && !HOST_NAME.test(healthHost)) throw new ConfigError('HEALTH_HOST', `must be an IP address or a host name, not "${healthHost}"`);
 
+  const budgetText = value('ANALYSIS_BUDGET_MS');
+  const analysisBudgetMs = budgetText === null ? DEFAULT_ANALYSIS_BUDGET_MS : Number(budgetText);
+  const [leastBudget, mostBudget] = ANALYSIS_BUDGET_RANGE;
+  if (!Number.isInteger(analysisBudgetMs) || analysisBudgetMs < leastBudget || analysisBudgetMs > mostBudget) {
+    throw new ConfigError('ANALYSIS_BUDGET_MS', `must be a whole number of milliseconds from ${leastBudget} to ${mostBudget}`);
+  }
+
   return {
     discordToken,
     discordClientId,
@@ -75,5 +87,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     healthPort,
     healthHost,
+    analysisBudgetMs,
   };
 }

@@ -1,6 +1,6 @@
+import { ArticleAnalyses } from './analysis/analyses';
+import type { ArticleAnalysis } from './analysis/analyse';
 import type { Article } from './corpus/article';
-import { summarizeArticle, type ArticleSummary } from './meetings/summarize';
-import { findParticipants, type Participants } from './people/participants';
 import { checkPhrase, occurrences } from './search/phrase';
 import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { segmentWords } from './text/segment';
@@ -39,11 +39,12 @@ export class Library {
   private readonly foldedIds: readonly string[];
   private readonly foldedDates: readonly string[];
   private readonly index: PhraseIndex;
-  private readonly participantsCache = new Map<string, Participants>();
-  private readonly summaryCache = new Map<string, ArticleSummary>();
+  /** Who took part and what was decided, per article: handed on to the library a reload builds. */
+  readonly analyses: ArticleAnalyses;
 
-  constructor(articles: readonly Article[], prepared?: PreparedIndex) {
+  constructor(articles: readonly Article[], prepared?: PreparedIndex, analyses: ArticleAnalyses = new ArticleAnalyses()) {
     this.articles = articles;
+    this.analyses = analyses;
     this.byId = new Map(articles.map(article => [article.id, article]));
     // Folded texts only: the way back to the article's words is folded again for the few hits shown.
     this.foldedTexts = prepared?.foldedTexts ?? articles.map(article => fold(article.text));
@@ -104,24 +105,17 @@ export class Library {
     return ranges;
   }
 
-  /** Who took part in the meeting the article reports (computed once, then kept). */
-  participants(article: Article): Participants {
-    let found = this.participantsCache.get(article.id);
-    if (!found) {
-      found = findParticipants(article);
-      this.participantsCache.set(article.id, found);
-    }
-    return found;
+  /**
+   * Who took part in the meetings the article reports, the meetings, its summary and keywords: computed
+   * in a worker thread within a time budget the first time, then kept (see ArticleAnalyses).
+   */
+  analyse(article: Article): Promise<ArticleAnalysis> {
+    return this.analyses.analyse(article);
   }
 
-  /** The meetings the article reports, its summary and keywords (computed once, then kept). */
-  summary(article: Article): ArticleSummary {
-    let found = this.summaryCache.get(article.id);
-    if (!found) {
-      found = summarizeArticle(article, this.participants(article));
-      this.summaryCache.set(article.id, found);
-    }
-    return found;
+  /** The article's analysis if it is ready now, or undefined. */
+  analysed(article: Article): ArticleAnalysis | undefined {
+    return this.analyses.peek(article);
   }
 
   /**

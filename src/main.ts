@@ -16,7 +16,8 @@ async function main(): Promise<number> {
   registerSecret(config.discordToken ?? undefined);
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
   const { openLibrary } = await import('./corpus/open');
-  const library = await openLibrary(config.dataDir, config.cacheDir);
+  const { ArticleAnalyses } = await import('./analysis/analyses');
+  const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
 
   if (config.discordToken) {
     const { startBot } = await import('./discord/bot');

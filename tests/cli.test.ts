@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -8,8 +10,12 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
 
 async function cli(...args: string[]) {
+  return cliWith({}, ...args);
+}
+
+async function cliWith(env: Record<string, string>, ...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '' } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DISCORD_TOKEN: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -127,6 +133,26 @@ describe('the CLI', () => {
       expect(code, args.join(' ')).toBe(2);
       expect(stdout, args.join(' ')).toBe('');
       expect(stderr, args.join(' ')).toMatch(message);
+    }
+  });
+
+  it('answers an article too long for ANALYSIS_BUDGET_MS from its opening, saying so in the JSON', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'cli-budget-'));
+    try {
+      const slow = '黨委書記董事長張三主持會議並講話總經理李四出席會議副總經理王五參加會議學習貫徹精神';
+      await writeFile(join(folder, 'huge.txt'), `3月1日，集團召開年度工作會議。黨委書記張偉主持會議。\n${slow.repeat(10_000)}`);
+      const { code, stdout, stderr } = await cliWith({ ANALYSIS_BUDGET_MS: '250', CACHE_DIR: 'off' }, 'summary', 'huge', '--json', '--data', folder);
+      expect(code).toBe(0);
+      const answer = JSON.parse(stdout);
+      expect(answer.partial.length).toBeGreaterThan(10_000 * slow.length);
+      expect(answer.partial.analysed).toBeLessThan(answer.partial.length / 4);
+      expect(answer.meetings[0].host.name).toBe('張偉');
+      expect(stderr).toMatch(/took over 250 ms; analysing its first \d+ instead/);
+      const refused = await cliWith({ ANALYSIS_BUDGET_MS: 'soon' }, 'articles');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/ANALYSIS_BUDGET_MS must be a whole number of milliseconds from 100 to 600000/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 

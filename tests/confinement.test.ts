@@ -74,13 +74,13 @@ describe('the token', () => {
     const texts = library.articles.flatMap(article => [article.id, article.title, article.text]).join('\n');
     expect(texts).not.toContain(TOKEN);
     expect(library.get('leak')!.text).toContain('DISCORD_TOKEN=[redacted]');
-    const replies = [
+    const replies = await Promise.all([
       summaryReply(library, 'leak', 'en'),
       participantsReply(library, 'leak', 'en'),
       searchReply(library, 'DISCORD', 0, 'en'),
       searchReply(library, '集團', 0, 'zh-CN'),
       summaryReply(library, 'id-[redacted]', 'zh-TW'),
-    ];
+    ]);
     for (const reply of replies) expect(everything(reply)).not.toContain(TOKEN.split('.')[2]);
   });
 

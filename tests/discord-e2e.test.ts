@@ -25,6 +25,9 @@ beforeAll(async () => {
   const extra = Array.from({ length: 12 }, (_, n) => articleFrom(`reform-${String(n).padStart(2, '0')}`, `第${n}次改革工作會議召開。`));
   extra.push(articleFrom(LONG_ID, '3月2日，研究院召開安全生產會議。院長陳明主持會議並講話，副院長王立出席。'));
   extra.push(articleFrom('long-report', `3月1日，集團召開年度工作會議。黨委書記張偉主持會議。\n${'會議要求，要抓好各項工作落實。'.repeat(15_000)}`));
+  extra.push(articleFrom('long-minutes', `3月2日，集團召開安全生產會議。總經理李明主持會議。\n${'會議強調，要壓實安全生產責任。'.repeat(15_000)}`));
+  // A page of names, titles and verbs with no punctuation: about a second to analyse.
+  extra.push(articleFrom('slow-report', `3月3日，集團召開黨建工作會議。黨委書記趙剛主持會議。\n${'黨委書記董事長張三主持會議並講話總經理李四出席會議副總經理王五參加會議學習貫徹精神'.repeat(8_000)}`));
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
   bot = await connectBot(config, new LiveLibrary(new Library([...bundled.articles, ...extra]), config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
 });
@@ -136,6 +139,18 @@ describe('the bot through discord.js and a fake Discord', () => {
     const edited = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
     expect(edited.body.embeds[1].fields.find((field: { name: string }) => field.name === 'Chair').value).toBe('**張偉** · 黨委書記');
     expect(edited.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
+  it('keeps answering others while a long article is analysed', async () => {
+    const slow = command('summary', { article: 'slow-report' }, 'guild', 'en-US');
+    const summaryEdited = (request: RecordedRequest) => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${slow.token}/messages/@original`;
+    expect((await callbackOf(slow)).body.type).toBe(5);
+    // The analysis runs in a worker: a search sent after it is answered before it ends.
+    const search = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
+    expect(search.body.type).toBe(4);
+    expect(fake.requests.some(summaryEdited)).toBe(false);
+    const edited = await fake.waitForRequest(summaryEdited, 30_000);
+    expect(edited.body.embeds[1].fields.find((field: { name: string }) => field.name === 'Chair').value).toBe('**趙剛** · 黨委書記');
   });
 
   it('answers /participants in Traditional for zh-TW', async () => {
@@ -288,15 +303,23 @@ describe('the Sources button under /participants and /summary', () => {
     expect(sources.body.data.embeds[0].description).toContain('> **院長陳明**主持會議並講話');
   });
 
-  it('defers the sources of a very long article, ephemerally, then edits them in', async () => {
-    const interaction = command('summary', { article: 'long-report' }, 'guild', 'en-US', ASKER);
-    await callbackOf(interaction);
-    const answer = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
-    const pressed = press(sourcesButtonOf(answer.body).custom_id, 'guild', ASKER);
+  it('defers the sources of a very long article not analysed yet, ephemerally, then edits them in', async () => {
+    // As after a restart, a button under an old answer: the article has not been analysed since.
+    const pressed = press('summary:sources:@long-minutes', 'guild', ASKER);
     const deferred = await callbackOf(pressed);
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const edited = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${pressed.token}/messages/@original`);
-    expect(edited.body.embeds[0].description).toContain('**張偉**主持會議');
+    expect(edited.body.embeds[0].description).toContain('**李明**主持會議');
+  });
+
+  it('answers the sources of a very long article at once when it was just analysed', async () => {
+    const interaction = command('summary', { article: 'long-report' }, 'guild', 'en-US', ASKER);
+    const callback = await callbackOf(interaction);
+    // Deferred unless an earlier test has had it analysed already.
+    const answer = callback.body.type === 4 ? callback.body.data : (await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`)).body;
+    const sources = await callbackOf(press(sourcesButtonOf(answer).custom_id, 'guild', ASKER));
+    expect(sources.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(sources.body.data.embeds[0].description).toContain('**張偉**主持會議');
   });
 
   it('is not offered under an error, and says so ephemerally when the article is gone', async () => {

@@ -62,24 +62,24 @@ describe('/search replies stay inside Discord’s limits', () => {
     const library = await bundledLibrary();
     for (const locale of REPLY_LOCALES) {
       for (const article of library.articles) {
-        assertWithinLimits(toMessage(participantsReply(library, article.id, locale)));
-        assertWithinLimits(toMessage(summaryReply(library, article.id, locale)));
+        assertWithinLimits(toMessage(await participantsReply(library, article.id, locale)));
+        assertWithinLimits(toMessage(await summaryReply(library, article.id, locale)));
       }
     }
   });
 
-  it('for /summary of an article with many meetings, people and points', () => {
+  it('for /summary of an article with many meetings, people and points', async () => {
     const units = ['總體設計部', '物資部', '財務部', '人力資源部', '科技部', '質量部', '規劃部', '審計部', '法務部', '後勤部', '安全部', '市場部'];
     const text = units
       .map((unit, n) => `新年伊始，${unit}召開工作會。部長王${'一二三四五六七八九十'[n % 10]}明主持會議。${Array.from({ length: 30 }, (_, k) => `黨組成員李${'甲乙丙丁戊己庚辛壬癸'[k % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(k / 10)]}出席。`).join('')}提出3點要求：一是統一思想。二是提高站位。三是狠抓落實。`)
       .join('\n');
     const library = new Library([articleFrom('many', text)]);
     for (const locale of REPLY_LOCALES) {
-      assertWithinLimits(toMessage(summaryReply(library, 'many', locale)));
-      assertWithinLimits(toMessage(participantsReply(library, 'many', locale)));
+      assertWithinLimits(toMessage(await summaryReply(library, 'many', locale)));
+      assertWithinLimits(toMessage(await participantsReply(library, 'many', locale)));
     }
-    expect(library.summary(library.get('many')!).meetings).toHaveLength(units.length);
-    expect(summaryReply(library, 'many', 'en').cards[0]!.description).toContain('Showing 9 of 12 meetings');
+    expect((await library.analyse(library.get('many')!)).summary.meetings).toHaveLength(units.length);
+    expect((await summaryReply(library, 'many', 'en')).cards[0]!.description).toContain('Showing 9 of 12 meetings');
   });
 
   it('for every page of the sources of /participants and /summary, in every locale', async () => {
@@ -88,12 +88,12 @@ describe('/search replies stay inside Discord’s limits', () => {
     for (const locale of REPLY_LOCALES) {
       for (const article of library.articles) {
         for (const of of ['participants', 'summary'] as const) {
-          const count = sourcesReply(library, article.id, of, 0, locale).page!.count;
-          for (let page = 0; page < count; page++) assertWithinLimits(toEphemeralMessage(sourcesReply(library, article.id, of, page, locale)));
+          const count = (await sourcesReply(library, article.id, of, 0, locale)).page!.count;
+          for (let page = 0; page < count; page++) assertWithinLimits(toEphemeralMessage(await sourcesReply(library, article.id, of, page, locale)));
         }
       }
     }
-    expect(sourcesReply(library, 'crowded', 'participants', 0, 'en').page!.count).toBeGreaterThan(5);
+    expect((await sourcesReply(library, 'crowded', 'participants', 0, 'en')).page!.count).toBeGreaterThan(5);
   });
 
   it('escapes markdown from articles and queries so that only mentions are bold', () => {

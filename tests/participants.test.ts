@@ -89,26 +89,26 @@ describe('findParticipants leaves out people who did not take part', () => {
 
 describe('participants of the bundled articles', async () => {
   const library = await bundledLibrary();
-  const of = (id: string) => library.participants(library.get(id)!);
+  const of = async (id: string) => (await library.analyse(library.get(id)!)).participants;
 
-  it('finds everyone who took part in article 000, with titles and roles', () => {
-    expect(of('000_5a4681f7358e924d').people.map(person => [person.name, person.title, person.roles])).toEqual([
+  it('finds everyone who took part in article 000, with titles and roles', async () => {
+    expect((await of('000_5a4681f7358e924d')).people.map(person => [person.name, person.title, person.roles])).toEqual([
       ['侯景濱', '黨委書記、董事長', ['chaired', 'spoke', 'presented']],
       ['李東', '中國樂凱黨委副書記、總經理', ['spoke']],
       ['張嘉峰', '樂凱膠片影像材料事業部副總經理', ['presented']],
       ['盧志凱', '樂凱醫療副總經理', ['presented']],
       ['紀雪梅', '研究院副院長', ['presented']],
     ]);
-    expect(of('000_5a4681f7358e924d').groups.map(group => group.text)).toEqual(['總助以上公司領導、職能部門負責人']);
+    expect((await of('000_5a4681f7358e924d')).groups.map(group => group.text)).toEqual(['總助以上公司領導、職能部門負責人']);
   });
 
-  it('leaves the byline and the studied leader out of article 003', () => {
-    const names = of('003_1e90a82e1525bbfb').people.map(person => person.name);
+  it('leaves the byline and the studied leader out of article 003', async () => {
+    const names = (await of('003_1e90a82e1525bbfb')).people.map(person => person.name);
     expect(names).toEqual(['王壽君', '王學峰']);
   });
 
-  it('finds no one in an article that names no one', () => {
-    expect(of('002_2756de6f135840e3').people).toEqual([]);
+  it('finds no one in an article that names no one', async () => {
+    expect((await of('002_2756de6f135840e3')).people).toEqual([]);
   });
 });
 

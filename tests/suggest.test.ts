@@ -31,8 +31,8 @@ describe('Library.suggest, behind autocomplete', async () => {
     expect(library.suggest('', 3)).toHaveLength(3);
   });
 
-  it('answers an unknown id with suggestions', () => {
-    const reply = participantsReply(library, 'd409', 'en');
+  it('answers an unknown id with suggestions', async () => {
+    const reply = await participantsReply(library, 'd409', 'en');
     expect(reply.error).toBe(true);
     expect(reply.cards[0]!.description).toBe('No article’s id, title or organisation matches “d409”.\nDid you mean:\n• `001_d409caa57de1005b` 我院黨委組織開展“踐行十四五戰略 打赢數字化攻堅戰”揭榜挂帥活動');
   });
@@ -61,16 +61,16 @@ describe('Library.articlesNamed, for a value typed instead of picked', async () 
 describe('looking up the article a user named', async () => {
   const library = await bundledLibrary();
 
-  it('answers for the one article a typed value names', () => {
+  it('answers for the one article a typed value names', async () => {
     for (const typed of ['000', '樂凱', '乐凯']) {
-      const reply = summaryReply(library, typed, 'en');
+      const reply = await summaryReply(library, typed, 'en');
       expect(reply.error, typed).toBeUndefined();
       expect(reply.cards[0]!.title).toBe('Summary: 中國樂凱黨委組織召開中心組學習擴大會');
     }
   });
 
-  it('says which articles a value fits when it fits several, in the reader’s language', () => {
-    const reply = participantsReply(library, '黨委', 'zh-TW');
+  it('says which articles a value fits when it fits several, in the reader’s language', async () => {
+    const reply = await participantsReply(library, '黨委', 'zh-TW');
     expect(reply.error).toBe(true);
     expect(reply.cards[0]!.description.split('\n')).toEqual([
       '「黨委」與 2 篇文章相符；請寫出更多的 ID 或標題：',
@@ -79,12 +79,12 @@ describe('looking up the article a user named', async () => {
     ]);
   });
 
-  it('asks for an article when none is given, rather than naming an empty id', () => {
+  it('asks for an article when none is given, rather than naming an empty id', async () => {
     for (const typed of ['', '   ']) {
-      const reply = summaryReply(library, typed, 'en');
+      const reply = await summaryReply(library, typed, 'en');
       expect(reply.error).toBe(true);
       expect(reply.cards[0]!.description).toBe('Name an article: its id, the start of it, or words of its title.');
     }
-    expect(participantsReply(library, '', 'zh-CN').cards[0]!.description).toBe('请指明一篇文章：它的 ID、ID 的开头或标题中的词语。');
+    expect((await participantsReply(library, '', 'zh-CN')).cards[0]!.description).toBe('请指明一篇文章：它的 ID、ID 的开头或标题中的词语。');
   });
 });

@@ -74,7 +74,7 @@ describe('summarizeArticle', () => {
   it('keeps the summary short and in the article’s words, with genre stop words out of the keywords', async () => {
     const library = await bundledLibrary();
     for (const article of library.articles) {
-      const { summary, keywords } = library.summary(article);
+      const { summary, keywords } = (await library.analyse(article)).summary;
       expect(summary.length).toBeGreaterThan(0);
       expect(summary.length).toBeLessThanOrEqual(SUMMARY_MAX);
       for (const clause of summary.split(/[,，。；…:]/u).filter(Boolean)) expect(article.text).toContain(clause);
@@ -84,7 +84,7 @@ describe('summarizeArticle', () => {
 
   it('completes 提出4点要求： with the items that follow it', async () => {
     const library = await bundledLibrary();
-    expect(library.summary(library.get('000_5a4681f7358e924d')!).summary).toContain('提出4點要求:一是凝聚共識統一思想；二是堅定信念提高站位');
+    expect((await library.analyse(library.get('000_5a4681f7358e924d')!)).summary.summary).toContain('提出4點要求:一是凝聚共識統一思想；二是堅定信念提高站位');
   });
 });
 

@@ -111,7 +111,8 @@ export class LiveLibrary {
       const built = await buildInWorker(this.directory);
       reportWarnings(built.warnings);
       if (!built.prepared || built.articles.length === 0) throw new EmptyCorpusError(this.directory);
-      this.current = new Library(built.articles, built.prepared);
+      // The analyses are handed on: an article the reload left as it was is not analysed again.
+      this.current = new Library(built.articles, built.prepared, this.current.analyses);
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       log.error(`reload of ${this.directory} failed; still answering from the ${this.current.articles.length} articles loaded before`, error);

@@ -1,3 +1,4 @@
+import { ArticleAnalyses } from '../analysis/analyses';
 import { log } from '../log';
 import { Library } from '../library';
 import { ConfigError } from '../config';
@@ -16,7 +17,7 @@ export class EmptyCorpusError extends Error {
  * Loads a corpus folder into a library, logging what was skipped; fails only when nothing loads. With a
  * cache folder, a start after an unchanged corpus reads the built index back instead of rebuilding it.
  */
-export async function openLibrary(directory: string, cacheDirectory: string | null = null): Promise<Library> {
+export async function openLibrary(directory: string, cacheDirectory: string | null = null, analyses: ArticleAnalyses = new ArticleAnalyses()): Promise<Library> {
   const started = performance.now();
   // Before the load, which may take a minute: a cache folder that cannot be used is a wrong setting.
   if (cacheDirectory) {
@@ -31,7 +32,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
     const cached = await readCache(file, key);
     if (cached.status === 'hit') {
       reportWarnings(cached.corpus.warnings);
-      const library = new Library(cached.corpus.articles, cached.corpus.prepared);
+      const library = new Library(cached.corpus.articles, cached.corpus.prepared, analyses);
       log.info(`loaded ${library.articles.length} articles from ${directory} (start-up cache) in ${Math.round(performance.now() - started)} ms`);
       return library;
     }
@@ -41,7 +42,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   const { articles, warnings } = await loadCorpus(directory);
   reportWarnings(warnings);
   if (articles.length === 0) throw new EmptyCorpusError(directory);
-  const library = new Library(articles);
+  const library = new Library(articles, undefined, analyses);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {
     await writeCache(file, key, { articles, warnings, prepared: library.prepared() }).catch((error: unknown) => log.warn(`could not write the start-up cache ${file}`, error));

@@ -42,14 +42,15 @@ export async function autocompleteArticle(interaction: AutocompleteInteraction, 
 }
 
 /**
- * Answers /participants or /summary for the chosen article, deferring first when it is long. An answer
+ * Answers /participants or /summary for the chosen article, deferring first when its analysis may take a
+ * while (see mustDefer); the analysis runs in a worker, so other users are answered meanwhile. An answer
  * about an article carries the Sources button that shows where each of its answers comes from.
  */
 export async function answerForArticle(
   interaction: ChatInputCommandInteraction,
   { library }: CommandContext,
   of: SourcesOf,
-  answer: (library: Library, id: string, locale: ReplyLocale) => Reply,
+  answer: (library: Library, id: string, locale: ReplyLocale) => Promise<Reply>,
 ): Promise<void> {
   const typed = interaction.options.getString(ARTICLE_OPTION, true);
   const locale = replyLocaleFor(interaction.locale);
@@ -57,8 +58,8 @@ export async function answerForArticle(
   const named = library.articlesNamed(typed);
   const id = named.length === 1 ? named[0]!.id : typed;
   const article = library.get(id);
-  if (mustDefer(article)) await interaction.deferReply();
-  const reply = answer(library, id, locale);
+  if (await mustDefer(library, article)) await interaction.deferReply();
+  const reply = await answer(library, id, locale);
   const rows = article && !reply.error ? [sourcesButtonRow(of, article.id, locale)] : [];
   if (interaction.deferred) await interaction.editReply(toUpdate(reply, rows));
   else await interaction.reply(toMessage(reply, rows));

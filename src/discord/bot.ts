@@ -35,6 +35,8 @@ export interface RunningBot {
 /** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
 export async function connectBot(config: Config, live: LiveLibrary, cooldown = new Cooldown()): Promise<RunningBot> {
   warmUpSegmenter();
+  // The analysis worker starts while the gateway connects, so that the first /summary finds it ready.
+  const analysisReady = live.library.analyses.warmUp();
   const client = createClient(config);
   const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
   let accepting = true;
@@ -67,6 +69,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
     await client.login(config.discordToken ?? undefined);
     const refused = await Promise.race([ready.then(() => null), gatewayClosed]);
     if (refused) throw refused;
+    await analysisReady;
   } catch (error) {
     await client.destroy();
     // discord.js's own error for a refused IDENTIFY ("Authentication failed") says less than ours.

@@ -43,17 +43,17 @@ export async function answerSourcesButton(interaction: ButtonInteraction, { libr
     return;
   }
   // A long article may take seconds to analyse the first time: Discord is told the answer is coming.
-  const slow = mustDefer(article);
+  const slow = await mustDefer(library, article);
   if (slow) await (turning ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral }));
-  const { reply, rows } = sourcesPage(library, of, article, page, locale);
+  const { reply, rows } = await sourcesPage(library, of, article, page, locale);
   if (slow) await interaction.editReply(toUpdate(reply, rows));
   else if (turning) await interaction.update(toUpdate(reply, rows));
   else await interaction.reply(toEphemeralMessage(reply, rows));
 }
 
 /** A page of sources with Previous and Next when there is more than one. */
-function sourcesPage(library: Library, of: SourcesOf, article: Article, page: number, locale: ReplyLocale) {
-  const reply = sourcesReply(library, article.id, of, page, locale);
+async function sourcesPage(library: Library, of: SourcesOf, article: Article, page: number, locale: ReplyLocale) {
+  const reply = await sourcesReply(library, article.id, of, page, locale);
   const view = reply.page;
   const turnTo = (index: number) => customIdFor(`${of}:${TURN}:${index}:`, article.id);
   const rows = view && view.count > 1 ? [pagingButtons(turnTo(view.index - 1), turnTo(view.index + 1), labelsFor(locale), view)] : [];

@@ -5,6 +5,7 @@ import { findMentions, roleVerbAt, skipHonorific, type Mention } from './mention
 import { findGroups, type AttendingGroup } from './groups';
 import { BYLINE_CUES, NATIONAL_LEADER_TITLES, TITLE_HEADS } from './titles';
 import { MADE_SPEECH, MADE_SPEECH_ROLE, REFERENCE_CUES_AFTER, REFERENCE_CUES_BEFORE, ROLE_ORDER, ROLE_VERBS, type Role } from './verbs';
+import { WordPositions } from './word-positions';
 
 export type { AttendingGroup } from './groups';
 
@@ -43,33 +44,57 @@ type MentionStarts = ReadonlyMap<number, number>;
 /** What joins the items of a list of people, titled or not (副董事长甲、总经理乙和丙). */
 const LIST_JOINERS = '、和及与同';
 /** Adverbs that make a verb after a list everyone's: 先后发言, 分别讲话, 共同签署. */
-const COLLECTIVE = /先后|分别|共同|一同|一起|均|都|纷纷|依次/u;
+const COLLECTIVE = ['先后', '分别', '共同', '一同', '一起', '均', '都', '纷纷', '依次'];
 const BRACKETED = /^[(（][^()（）]{1,10}[)）]/u;
 /**
  * How far after a name its verb is looked for. Clauses of the genre are short; a bound keeps analysis
  * linear on text without punctuation, where a clause can run for pages.
  */
 const VERB_WINDOW = 160;
-/** How far before a name the words that make it a reference are looked for (传达…, 受…委托). */
-const CUE_WINDOW = 60;
 
 const VERB_ROLES = new Map<string, Role>();
 for (const role of ROLE_ORDER) for (const verb of ROLE_VERBS[role]) if (!VERB_ROLES.has(verb)) VERB_ROLES.set(verb, role);
 /** Verbs that, closing a sentence, say what everyone named before them did (…张三，李四出席会议). */
 const CLOSING_ROLES: ReadonlySet<Role> = new Set(['attended', 'accompanied']);
-/** Verbs by which the people named after them are met or received (习近平会见美国总统拜登). */
-const MEETING_VERBS = /(?:会见|会谈|接见|会晤|看望|慰问|宴请|欢迎)[了]?$/u;
+/** Verbs by which the people named after them are met or received (习近平会见美国总统拜登), perhaps with 了. */
+const MEETING_VERBS = ['会见', '会谈', '接见', '会晤', '看望', '慰问', '宴请', '欢迎'];
 /** Quoting a national leader: 习近平总书记强调 in a report of another body's meeting is a quotation. */
 const QUOTE_VERBS = /^(?:在[^，。；]{0,40}?(?:时|上|中))?(?:的)?(?:重要讲话中)?(?:强调|指出|说|要求|提出|表示|深刻指出|明确指出|鲜明指出)/u;
-const TAKES_PART = /主持|出席|参加|会见|会谈|考察|视察|调研|看望|慰问|接见|致辞|发表|签署|宣布|颁发|见证|来到|抵达|在京/u;
+const TAKES_PART = ['主持', '出席', '参加', '会见', '会谈', '考察', '视察', '调研', '看望', '慰问', '接见', '致辞', '发表', '签署', '宣布', '颁发', '见证', '来到', '抵达', '在京'];
 const PRONOUN = /^[他她]/u;
 /** 向习近平主席致以祝贺, 向张三同志学习: someone addressed or held up as an example, not someone present. */
-const ADDRESSED = /致|祝贺|问候|慰问|感谢|敬意|致意|学习|看齐/u;
+const ADDRESSED = ['致', '祝贺', '问候', '慰问', '感谢', '敬意', '致意', '学习', '看齐'];
 const OPEN_BRACKETS = '(（[【〔';
 const CLOSE_BRACKETS = ')）]】〕';
 /** Titles that only place someone among a group of leaders (集团领导, 我市领导). */
 const GROUP_LABEL = /(?:领导|领导人|负责同志|班子成员)$/u;
 const SHORT_FORM_HEADS = ['总', '董', ...TITLE_HEADS].sort((a, b) => b.length - a.length);
+
+/**
+ * Where the cue words of a text are, found once: whether a clause or sentence holds one is then answered
+ * without reading it, which keeps analysis linear where a clause runs for pages.
+ */
+interface Cues {
+  readonly referenceBefore: WordPositions;
+  readonly addressed: WordPositions;
+  readonly takesPart: WordPositions;
+  readonly collective: WordPositions;
+}
+
+function findCues(text: string): Cues {
+  return {
+    referenceBefore: new WordPositions(text, REFERENCE_CUES_BEFORE),
+    addressed: new WordPositions(text, ADDRESSED),
+    takesPart: new WordPositions(text, TAKES_PART),
+    collective: new WordPositions(text, COLLECTIVE),
+  };
+}
+
+/** Whether text[from, to) ends with a verb of meeting someone, or with one and 了. */
+function endsWithMeetingVerb(text: string, from: number, to: number): boolean {
+  const endsAt = (end: number) => MEETING_VERBS.some(verb => end - verb.length >= from && text.startsWith(verb, end - verb.length));
+  return endsAt(to) || (text[to - 1] === '了' && endsAt(to - 1));
+}
 
 interface Person {
   name: string;
@@ -88,6 +113,7 @@ export function findParticipants(article: Article): Participants {
   const clauses = new Clauses(folded.text);
   const text = folded.text;
   const mentions = findMentions(clauses);
+  const cues = findCues(text);
 
   const people = new Map<string, Person>();
   for (const mention of mentions) {
@@ -96,7 +122,7 @@ export function findParticipants(article: Article): Participants {
       person = { name: mention.name, mentions: [], roles: new Map() };
       people.set(mention.name, person);
     }
-    person.mentions.push({ mention, status: statusOf(clauses, mention) });
+    person.mentions.push({ mention, status: statusOf(clauses, cues, mention) });
   }
 
   // Where each mention's words start (its title, or its name): a list may run on through titled names.
@@ -104,9 +130,8 @@ export function findParticipants(article: Article): Participants {
   for (const person of people.values()) {
     for (const { mention, status } of person.mentions) {
       if (status !== 'participant') continue;
-      for (const role of rolesAfter(clauses, mention, starts)) if (!person.roles.has(role)) person.roles.set(role, mention.start);
-      const lead = titleOrNameStart(mention);
-      if (MEETING_VERBS.test(text.slice(Math.max(clauses.clauseStart(lead), lead - CUE_WINDOW), lead)) && !person.roles.has('met')) person.roles.set('met', mention.start);
+      for (const role of rolesAfter(clauses, cues, mention, starts)) if (!person.roles.has(role)) person.roles.set(role, mention.start);
+      if (endsWithMeetingVerb(text, clauses.clauseStart(mention.start), titleOrNameStart(mention))) if (!person.roles.has('met')) person.roles.set('met', mention.start);
     }
   }
   const participants = [...people.values()].filter(person => person.mentions.some(({ status }) => status === 'participant'));
@@ -125,22 +150,20 @@ function titleOrNameStart(mention: Mention): number {
 }
 
 /** Whether the sentence around a mention shows the person taking part, only refers to them, or credits them. */
-function statusOf(clauses: Clauses, mention: Mention): Status {
+function statusOf(clauses: Clauses, cues: Cues, mention: Mention): Status {
   const text = clauses.text;
   const lead = titleOrNameStart(mention);
   const nameEnd = mention.start + mention.name.length;
   if (isCredit(clauses, lead, nameEnd)) return 'byline';
-  const clauseStart = Math.max(clauses.clauseStart(lead), lead - CUE_WINDOW);
-  if (text[lead - 1] === '受' || text.startsWith('受', clauseStart)) return 'reference';
-  const before = text.slice(clauseStart, lead);
-  if (REFERENCE_CUES_BEFORE.some(cue => before.includes(cue))) return 'reference';
-  if (text[lead - 1] === '向' && ADDRESSED.test(text.slice(nameEnd, Math.min(clauses.clauseEnd(nameEnd), nameEnd + CUE_WINDOW)))) return 'reference';
+  if (text[lead - 1] === '受' || text.startsWith('受', clauses.clauseStart(lead))) return 'reference';
+  if (cues.referenceBefore.within(clauses.clauseStart(lead), lead)) return 'reference';
+  if (text[lead - 1] === '向' && cues.addressed.within(nameEnd, clauses.clauseEnd(nameEnd))) return 'reference';
   const after = skipHonorific(text, Math.max(nameEnd, mention.title && mention.title[0] >= nameEnd ? mention.title[1] : nameEnd));
   if (firstCue(text, after, clauses.clauseEnd(after)) === 'reference') return 'reference';
   const leaderTitle = NATIONAL_LEADER_TITLES.find(title => text.startsWith(title, nameEnd));
   if (leaderTitle) {
-    const sentence = text.slice(Math.max(clauses.sentenceStart(lead), lead - VERB_WINDOW), Math.min(clauses.sentenceEnd(nameEnd), nameEnd + VERB_WINDOW));
-    if (QUOTE_VERBS.test(text.slice(nameEnd + leaderTitle.length, nameEnd + leaderTitle.length + 60)) && !TAKES_PART.test(sentence)) return 'reference';
+    const takesPart = cues.takesPart.within(clauses.sentenceStart(lead), clauses.sentenceEnd(nameEnd));
+    if (QUOTE_VERBS.test(text.slice(nameEnd + leaderTitle.length, nameEnd + leaderTitle.length + 60)) && !takesPart) return 'reference';
     if (text.startsWith('的', nameEnd + leaderTitle.length)) return 'reference';
   }
   return 'participant';
@@ -185,7 +208,7 @@ function firstCue(text: string, from: number, to: number): 'role' | 'reference' 
  * The roles the verbs after a mention give it, up to the clause's end or the next person named outside
  * its list; a mention with no verb of its own takes the attendance verb that closes its sentence.
  */
-function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: MentionStarts): Role[] {
+function rolesAfter(clauses: Clauses, cues: Cues, mention: Mention, mentionStarts: MentionStarts): Role[] {
   const text = clauses.text;
   const from = skipHonorific(text, Math.max(mention.listEnd, mention.start + mention.name.length));
   const clauseEnd = clauses.clauseEnd(from);
@@ -194,7 +217,7 @@ function rolesAfter(clauses: Clauses, mention: Mention, mentionStarts: MentionSt
   const sentenceEnd = clauses.sentenceEnd(clauseEnd);
   const closing = rolesIn(text, clauseEnd, sentenceEnd, new Map());
   // …，以及C先后发言: a verb said of all together closes the whole list, whatever it is.
-  if (COLLECTIVE.test(text.slice(clauseEnd, sentenceEnd))) return closing.slice(0, 1);
+  if (cues.collective.within(clauseEnd, sentenceEnd)) return closing.slice(0, 1);
   return closing.filter(role => CLOSING_ROLES.has(role)).slice(0, 1);
 }
 

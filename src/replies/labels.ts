@@ -47,6 +47,8 @@ export interface Labels {
   sourcesGone: string;
   listSeparator: string;
   meetingsShown(shown: number, total: number): string;
+  /** An article too long to analyse whole within the time budget: only its opening was. */
+  partialAnalysis(analysed: number, length: number): string;
   slowDown(seconds: number): string;
   /** The console's and the CLI's own words. */
   terminal: {
@@ -58,6 +60,11 @@ export interface Labels {
     lastPage: string;
     nothingToPage: string;
   };
+}
+
+/** 1,650,000 */
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 const en: Labels = {
@@ -102,6 +109,7 @@ const en: Labels = {
   sourcesGone: 'That article is no longer in the library, so its sources cannot be shown.',
   listSeparator: ', ',
   meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
+  partialAnalysis: (analysed, length) => `Only the first ${count(analysed)} of ${count(length)} characters were analysed: the whole article takes too long.`,
   slowDown: seconds => `You are sending commands quickly; try again in ${seconds} s.`,
   terminal: {
     help: [
@@ -165,6 +173,7 @@ const zhCN: Labels = {
   sourcesGone: '这篇文章已不在文库中，无法显示来源。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
+  partialAnalysis: (analysed, length) => `仅分析了全文 ${count(length)} 字中的前 ${count(analysed)} 字：全文分析耗时过长。`,
   slowDown: seconds => `操作太频繁，请 ${seconds} 秒后再试。`,
   terminal: {
     help: [
@@ -228,6 +237,7 @@ const zhTW: Labels = {
   sourcesGone: '這篇文章已不在文庫中，無法顯示來源。',
   listSeparator: '、',
   meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
+  partialAnalysis: (analysed, length) => `僅分析了全文 ${count(length)} 字中的前 ${count(analysed)} 字：全文分析耗時過長。`,
   slowDown: seconds => `操作太頻繁，請 ${seconds} 秒後再試。`,
   terminal: {
     help: [

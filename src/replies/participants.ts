@@ -4,18 +4,23 @@ import { isArticle, lookUpArticle } from './article-lookup';
 import { labelsFor } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { scriptFor, type ReplyLocale } from './locale';
-import { personLine, quoteArticle } from './people';
+import { partialNote, personLine, quoteArticle } from './people';
 
-/** The /participants answer: who took part, with titles and roles, grouped by meeting. */
-export function participantsReply(library: Library, id: string, locale: ReplyLocale): Reply {
+/**
+ * The /participants answer: who took part, with titles and roles, grouped by meeting. The article is
+ * analysed in a worker the first time; an answer from its opening only says so first.
+ */
+export async function participantsReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
   const found = lookUpArticle(library, id, locale);
   if (!isArticle(found)) return found;
   const article = found;
   const labels = labelsFor(locale);
   const script = scriptFor(locale);
   const title = truncate(labels.participantsTitle(quoteArticle(article.title, script)), DISCORD_LIMITS.embedTitle);
-  const meetings = library.summary(article).meetings.filter(meeting => meeting.people.length > 0 || meeting.groups.length > 0);
-  if (meetings.length === 0) return { cards: [{ title, description: labels.noParticipants, fields: [], footer: article.id }] };
+  const analysis = await library.analyse(article);
+  const note = partialNote(analysis, labels);
+  const meetings = analysis.summary.meetings.filter(meeting => meeting.people.length > 0 || meeting.groups.length > 0);
+  if (meetings.length === 0) return { cards: [{ title, description: [note, labels.noParticipants].filter(Boolean).join('\n\n'), fields: [], footer: article.id }] };
 
   const shown = meetings.slice(0, DISCORD_LIMITS.embedsPerMessage);
   const cards: Card[] = shown.map((meeting, index) => {
@@ -24,7 +29,8 @@ export function participantsReply(library: Library, id: string, locale: ReplyLoc
     const groups = meeting.groups.map(group => `• ${quoteArticle(group.text, script)}`);
     return {
       title: index === 0 ? title : '',
-      description: truncate([heading && `__${heading}__`, ...people].filter(Boolean).join('\n'), DISCORD_LIMITS.embedDescription),
+      // The note comes first, where cutting a long list never reaches it.
+      description: truncate([index === 0 ? note : '', heading && `__${heading}__`, ...people].filter(Boolean).join('\n'), DISCORD_LIMITS.embedDescription),
       fields: groups.length ? [{ name: labels.groups, value: truncate(groups.join('\n'), DISCORD_LIMITS.fieldValue) }] : [],
       footer: [meetings.length > 1 ? labels.meeting(index, meetings.length) : '', article.id, index === shown.length - 1 && shown.length < meetings.length ? labels.meetingsShown(shown.length, meetings.length) : '']
         .filter(Boolean)

@@ -1,3 +1,4 @@
+import { isPartial, type ArticleAnalysis } from '../analysis/analyse';
 import type { Participant } from '../people/participants';
 import { inScript, type Script } from '../text/script';
 import type { Labels } from './labels';
@@ -14,4 +15,9 @@ export function personLine(person: Participant, script: Script, labels: Labels, 
   if (person.title) parts.push(quoteArticle(person.title, script));
   if (withRoles && person.roles.length) parts.push(person.roles.map(role => labels.roles[role]).join(labels.listSeparator));
   return parts.join(' · ');
+}
+
+/** *Only the first … characters were analysed…*, for an answer drawn from an article's opening; else ''. */
+export function partialNote(analysis: ArticleAnalysis, labels: Labels): string {
+  return isPartial(analysis) ? `*${labels.partialAnalysis(analysis.analysed, analysis.length)}*` : '';
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/article';
+import type { ArticleAnalysis } from '../analysis/analyse';
 import type { Library } from '../library';
 import type { Participant, SourceRange } from '../people/participants';
 import { inScript, type Script } from '../text/script';
@@ -8,7 +9,7 @@ import { labelsFor, type Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { scriptFor, type ReplyLocale } from './locale';
 import { bold, escapeMarkdown } from './markdown';
-import { personLine, quoteArticle } from './people';
+import { partialNote, personLine, quoteArticle } from './people';
 
 /** Which answers the sources are shown for: the /participants list or the /summary cards. */
 export type SourcesOf = 'participants' | 'summary';
@@ -29,27 +30,29 @@ const SENTENCE_END = /[。！？!?；;\n]/u;
  * Each answer of /participants or /summary with the sentence of the article it comes from, the words
  * that support it in bold: a researcher checks any answer in one step. Paged, in the reader's script.
  */
-export function sourcesReply(library: Library, id: string, of: SourcesOf, page: number, locale: ReplyLocale): Reply {
+export async function sourcesReply(library: Library, id: string, of: SourcesOf, page: number, locale: ReplyLocale): Promise<Reply> {
   const found = lookUpArticle(library, id, locale);
   if (!isArticle(found)) return found;
   const article = found;
   const labels = labelsFor(locale);
   const script = scriptFor(locale);
-  const sources = of === 'participants' ? participantSources(library, article, script, labels) : summarySources(library, article, script, labels);
+  const analysis = await library.analyse(article);
+  const sources = of === 'participants' ? participantSources(analysis, article, script, labels) : summarySources(analysis, article, script, labels);
+  const note = partialNote(analysis, labels);
   const count = Math.max(1, Math.ceil(sources.length / SOURCES_PER_PAGE));
   const index = Math.min(Math.max(0, page), count - 1);
   const shown = sources.slice(index * SOURCES_PER_PAGE, (index + 1) * SOURCES_PER_PAGE);
   const card: Card = {
     title: truncate(labels.sourcesTitle(quoteArticle(article.title, script)), DISCORD_LIMITS.embedTitle),
-    description: truncate(shown.length ? shown.map(source => `${source.claim}\n> ${quote(article.text, source, script)}`).join('\n\n') : labels.noSources, DISCORD_LIMITS.embedDescription),
+    description: truncate([note, shown.length ? shown.map(source => `${source.claim}\n> ${quote(article.text, source, script)}`).join('\n\n') : labels.noSources].filter(Boolean).join('\n\n'), DISCORD_LIMITS.embedDescription),
     fields: [],
     footer: [article.id, count > 1 ? labels.page(index, count) : ''].filter(Boolean).join(' · '),
   };
   return { cards: [card], page: { index, count } };
 }
 
-function participantSources(library: Library, article: Article, script: Script, labels: Labels): Source[] {
-  const { people, groups } = library.participants(article);
+function participantSources(analysis: ArticleAnalysis, article: Article, script: Script, labels: Labels): Source[] {
+  const { people, groups } = analysis.participants;
   return [
     ...people.flatMap(person => personSources(article.text, person, script, labels)),
     ...groups.map(group => ({ claim: `${labels.groups}: ${quoteArticle(group.text, script)}`, sentence: sentenceAround(article.text, group.evidence), marks: [group.evidence] })),
@@ -67,8 +70,8 @@ function personSources(text: string, person: Participant, script: Script, labels
   return sources;
 }
 
-function summarySources(library: Library, article: Article, script: Script, labels: Labels): Source[] {
-  const { meetings } = library.summary(article);
+function summarySources(analysis: ArticleAnalysis, article: Article, script: Script, labels: Labels): Source[] {
+  const { meetings } = analysis.summary;
   return meetings.flatMap((meeting, index) => {
     const prefix = meetings.length > 1 ? `${labels.meeting(index, meetings.length)} · ` : '';
     const sources: Source[] = [];

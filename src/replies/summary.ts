@@ -7,16 +7,20 @@ import { isArticle, lookUpArticle } from './article-lookup';
 import { labelsFor, type Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { scriptFor, type ReplyLocale } from './locale';
-import { personLine, quoteArticle } from './people';
+import { partialNote, personLine, quoteArticle } from './people';
 
-/** The /summary answer: a card for each meeting the article reports, the summary and keywords on the first. */
-export function summaryReply(library: Library, id: string, locale: ReplyLocale): Reply {
+/**
+ * The /summary answer: a card for each meeting the article reports, the summary and keywords on the
+ * first. The article is analysed in a worker the first time; an answer from its opening only says so.
+ */
+export async function summaryReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
   const found = lookUpArticle(library, id, locale);
   if (!isArticle(found)) return found;
   const article = found;
   const labels = labelsFor(locale);
   const script = scriptFor(locale);
-  const { meetings, summary, keywords } = library.summary(article);
+  const analysis = await library.analyse(article);
+  const { meetings, summary, keywords } = analysis.summary;
 
   const shown = meetings.slice(0, DISCORD_LIMITS.embedsPerMessage - 1);
   const cards: Card[] = shown.map((meeting, index) => ({
@@ -27,7 +31,7 @@ export function summaryReply(library: Library, id: string, locale: ReplyLocale):
   }));
   const overview: Card = {
     title: truncate(labels.summaryTitle(quoteArticle(article.title, script)), DISCORD_LIMITS.embedTitle),
-    description: [quoteArticle(summary, script), shown.length < meetings.length ? `*${labels.meetingsShown(shown.length, meetings.length)}*` : ''].filter(Boolean).join('\n\n'),
+    description: [partialNote(analysis, labels), quoteArticle(summary, script), shown.length < meetings.length ? `*${labels.meetingsShown(shown.length, meetings.length)}*` : ''].filter(Boolean).join('\n\n'),
     fields: keywords.length ? [{ name: labels.keywords, value: truncate(keywords.map(word => quoteArticle(word, script)).join(labels.listSeparator), DISCORD_LIMITS.fieldValue) }] : [],
   };
   return { cards: [overview, ...cards] };

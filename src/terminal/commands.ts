@@ -18,7 +18,8 @@ export interface TerminalRequest {
   readonly sources: boolean;
 }
 
-export function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Reply {
+/** The answer to a request; /participants and /summary wait for the article's analysis, which runs in a worker. */
+export async function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Promise<Reply> {
   switch (request.command) {
     case 'search':
       return searchReply(library, request.text, request.page, locale);
@@ -27,7 +28,8 @@ export function answerTerminalRequest(library: Library, request: TerminalRequest
       const of = request.command;
       const answer = request.sources ? (lib: Library, id: string, replyLocale: ReplyLocale) => sourcesReply(lib, id, of, request.page, replyLocale) : of === 'participants' ? participantsReply : summaryReply;
       if (!request.all) return answer(library, request.text, locale);
-      return { cards: library.articles.flatMap(article => answer(library, article.id, locale).cards) };
+      const replies = await Promise.all(library.articles.map(article => answer(library, article.id, locale)));
+      return { cards: replies.flatMap(reply => reply.cards) };
     }
     case 'articles':
       return articlesReply(library, locale);

@@ -42,11 +42,11 @@ export async function runConsole(source: LibrarySource, locale: ReplyLocale, inp
         if (!lastSearch) print(terminal.nothingToPage);
         else if (step < 0 && lastSearch.page.index === 0) print(terminal.firstPage);
         else if (step > 0 && lastSearch.page.index >= lastSearch.page.count - 1) print(terminal.lastPage);
-        else lastSearch = answer({ ...lastSearch.request, page: lastSearch.page.index + step });
+        else lastSearch = await answer({ ...lastSearch.request, page: lastSearch.page.index + step });
       } else if (request.command === 'search') {
-        lastSearch = answer(request);
+        lastSearch = await answer(request);
       } else {
-        answer(request);
+        await answer(request);
       }
     }
     if (interactive) lines.prompt();
@@ -54,8 +54,8 @@ export async function runConsole(source: LibrarySource, locale: ReplyLocale, inp
   lines.close();
 
   /** Prints the answer; for a search with results, what /next and /prev page through. */
-  function answer(request: TerminalRequest): ShownSearch | null {
-    const reply = answerTerminalRequest(source.library, request, locale);
+  async function answer(request: TerminalRequest): Promise<ShownSearch | null> {
+    const reply = await answerTerminalRequest(source.library, request, locale);
     print(renderForTerminal(reply, interactive));
     // The page shown is clamped to the pages there are.
     return request.command === 'search' && reply.page ? { request, page: reply.page } : null;

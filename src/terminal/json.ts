@@ -1,3 +1,4 @@
+import { isPartial, type ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
 import type { Library } from '../library';
 import type { Meeting } from '../meetings/summarize';
@@ -60,27 +61,40 @@ function articleFor(library: Library, typed: string): Article {
 }
 
 /** Answers for one article, or with --all an array with one answer per article. */
-export function forArticles<T>(library: Library, typed: string, all: boolean, answer: (article: Article) => T): T | T[] {
-  if (all) return library.articles.map(answer);
+export async function forArticles<T>(library: Library, typed: string, all: boolean, answer: (article: Article) => Promise<T>): Promise<T | T[]> {
+  if (all) return Promise.all(library.articles.map(answer));
   if (!typed.trim()) throw new UsageError('name an article (its id, the start of it, or words of its title), or give --all');
   return answer(articleFor(library, typed));
 }
 
-export function participantsJson(library: Library, article: Article) {
-  const meetings = library.summary(article).meetings;
+/**
+ * Only an opening of the article was analysed, for it took too long whole: how many characters of how
+ * many. Absent when the whole article was analysed.
+ */
+function partialJson(analysis: ArticleAnalysis) {
+  return isPartial(analysis) ? { partial: { analysed: analysis.analysed, length: analysis.length } } : {};
+}
+
+export async function participantsJson(library: Library, article: Article) {
+  const analysis = await library.analyse(article);
+  const meetings = analysis.summary.meetings;
+  // A participant listed in a meeting is the same object as in the list, even from a worker.
   const meetingOf = (person: Participant) => Math.max(0, meetings.findIndex(meeting => meeting.people.includes(person)));
-  const { people, groups } = library.participants(article);
+  const { people, groups } = analysis.participants;
   return {
     id: article.id,
+    ...partialJson(analysis),
     people: people.map(person => ({ ...personJson(person), meeting: meetingOf(person) })),
     groups: groups.map(group => ({ text: group.text, evidence: group.evidence })),
   };
 }
 
-export function summaryJson(library: Library, article: Article) {
-  const { meetings, summary, keywords } = library.summary(article);
+export async function summaryJson(library: Library, article: Article) {
+  const analysis = await library.analyse(article);
+  const { meetings, summary, keywords } = analysis.summary;
   return {
     id: article.id,
+    ...partialJson(analysis),
     meetings: meetings.map((meeting: Meeting) => ({
       date: meeting.date,
       organizer: meeting.organizer,

@@ -1,0 +1,49 @@
+import type { Article } from '../corpus/article';
+import { summarizeArticle, type ArticleSummary } from '../meetings/summarize';
+import { findParticipants, type Participants } from '../people/participants';
+
+/**
+ * What /participants and /summary answer about one article: plain data (no maps, no classes), so that it
+ * crosses from a worker thread whole; a participant named in a meeting is the same object as in the list.
+ */
+export interface ArticleAnalysis {
+  readonly participants: Participants;
+  readonly summary: ArticleSummary;
+  /** How many characters of the article's text were analysed: all of them, or an opening. */
+  readonly analysed: number;
+  /** The article's length in characters. */
+  readonly length: number;
+}
+
+/** Whether only an opening of the article was analysed, because the whole took longer than allowed. */
+export function isPartial(analysis: ArticleAnalysis): boolean {
+  return analysis.analysed < analysis.length;
+}
+
+/**
+ * The analysis of the article's first `upTo` characters (all of it by default). An opening is a prefix
+ * of the text, so every range in the answer is a range of the whole article too.
+ */
+export function analyseArticle(article: Article, upTo = article.text.length): ArticleAnalysis {
+  const part = upTo >= article.text.length ? article : { ...article, text: article.text.slice(0, Math.max(0, upTo)) };
+  const participants = findParticipants(part);
+  return { participants, summary: summarizeArticle(part, participants), analysed: part.text.length, length: article.text.length };
+}
+
+/** An analysis that found nothing, of no characters: what is left when not even an opening fits. */
+export function emptyAnalysis(article: Article): ArticleAnalysis {
+  return { participants: { people: [], groups: [] }, summary: { meetings: [], summary: '', keywords: [] }, analysed: 0, length: article.text.length };
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/u;
+
+/**
+ * Where an opening of about `length` characters ends: after the last full stop or line break in its
+ * final quarter, so that no sentence is cut; else at `length`, never inside a surrogate pair.
+ */
+export function openingEnd(text: string, length: number): number {
+  if (length >= text.length) return text.length;
+  for (let index = length - 1; index >= length * 0.75; index--) if (SENTENCE_END.test(text[index]!)) return index + 1;
+  const code = text.charCodeAt(length - 1);
+  return code >= 0xd800 && code <= 0xdbff ? length - 1 : length;
+}

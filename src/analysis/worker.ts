@@ -1,0 +1,38 @@
+import { parentPort } from 'node:worker_threads';
+import type { Article } from '../corpus/article';
+import { warmUpSegmenter } from '../text/segment';
+import { analyseArticle } from './analyse';
+
+/** A request to the analysis worker: analyse the article's first `upTo` characters. */
+export interface AnalysisRequest {
+  readonly job: number;
+  readonly article: Article;
+  readonly upTo: number;
+}
+
+export type AnalysisResponse =
+  | { readonly ready: true }
+  | { readonly job: number; readonly analysis: ReturnType<typeof analyseArticle> }
+  | { readonly job: number; readonly error: string };
+
+/** A short report of the genre, analysed before the worker says it is ready. */
+const SAMPLE = '2023年3月1日，集团召开年度工作会议。党委书记、董事长张伟主持会议并讲话，总经理李强出席。会议强调，一是统一思想；二是狠抓落实。';
+
+/**
+ * Analyses articles off the main thread, one at a time, for as long as the pool keeps it. It says it is
+ * ready once the dictionaries (the segmenter's, and the word list read from it) are loaded and the
+ * analysis has run once, so that no article's time budget pays for starting up.
+ */
+warmUpSegmenter();
+analyseArticle({ id: 'sample', title: '', date: null, text: SAMPLE, source: '' });
+const port = parentPort!;
+port.on('message', ({ job, article, upTo }: AnalysisRequest) => {
+  let response: AnalysisResponse;
+  try {
+    response = { job, analysis: analyseArticle(article, upTo) };
+  } catch (error) {
+    response = { job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(response);
+});
+port.postMessage({ ready: true } satisfies AnalysisResponse);
