@@ -1,13 +1,27 @@
-import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { pagingButtons, toMessage, toUpdate } from '../src/discord/render';
-import { errorReply } from '../src/replies/card';
+import { pagingButtons, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
+import type { SearchSession } from '../src/discord/search-sessions';
+import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
 import { replyLocaleFor, type ReplyLocale } from '../src/replies/locale';
 import { searchReply } from '../src/replies/search';
+import { searchCsv } from '../src/replies/search-export';
+import { parseSort, SEARCH_SORTS, type SearchOptions } from '../src/search/options';
 import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
 
+/**
+ * /search and the buttons under its answer, whose custom ids name the search's session:
+ *   `search:<session>:<n>`        turns to page n: the asker's reply in place, or for anyone else an
+ *                                  ephemeral copy of their own at that page, which they turn in place;
+ *   `search:<session>:export`     sends the whole result as a CSV file to whoever presses.
+ */
 const NAME = 'search';
+const EXPORT = 'export';
+
+/** A date bound option: YYYY, YYYY-MM or YYYY-MM-DD is at most 10 characters. */
+const dateOption = (name: string, names: [string, string], description: string, descriptions: [string, string]) => (option: SlashCommandStringOption) =>
+  option.setName(name).setNameLocalizations(chinese(...names)).setDescription(description).setDescriptionLocalizations(chinese(...descriptions)).setMaxLength(10);
 
 const data = new SlashCommandBuilder()
   .setName(NAME)
@@ -23,23 +37,82 @@ const data = new SlashCommandBuilder()
       .setRequired(true)
       .setMaxLength(MAX_PHRASE_LENGTH),
   )
+  .addStringOption(option =>
+    option
+      .setName('also')
+      .setNameLocalizations(chinese('同时包含', '同時包含'))
+      .setDescription('Articles must also contain this phrase')
+      .setDescriptionLocalizations(chinese('文章还须包含这个短语', '文章還須包含這個短語'))
+      .setMaxLength(MAX_PHRASE_LENGTH),
+  )
+  .addStringOption(option =>
+    option
+      .setName('without')
+      .setNameLocalizations(chinese('不含', '不含'))
+      .setDescription('Articles must not contain this phrase')
+      .setDescriptionLocalizations(chinese('文章不得包含这个短语', '文章不得包含這個短語'))
+      .setMaxLength(MAX_PHRASE_LENGTH),
+  )
+  .addStringOption(
+    dateOption('from', ['起始日期', '起始日期'], 'From this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)', [
+      '从这一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）',
+      '從這一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）',
+    ]),
+  )
+  .addStringOption(
+    dateOption('to', ['结束日期', '結束日期'], 'Until this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)', [
+      '到这一日期为止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）',
+      '到這一日期為止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）',
+    ]),
+  )
+  .addStringOption(option =>
+    option
+      .setName('sort')
+      .setNameLocalizations(chinese('排序', '排序'))
+      .setDescription('The order of the results (most mentions first unless chosen)')
+      .setDescriptionLocalizations(chinese('结果的顺序（默认提及最多在前）', '結果的順序（預設提及最多在前）'))
+      .addChoices(SEARCH_SORTS.map(sort => ({ name: labelsFor('en').sorts[sort], name_localizations: chinese(labelsFor('zh-CN').sorts[sort], labelsFor('zh-TW').sorts[sort]), value: sort }))),
+  )
   .toJSON();
 
+/** The row under a result: Previous and Next when there are several pages, and Export. */
 function buttons(sessionId: string, view: { index: number; count: number }, locale: ReplyLocale, disabled = false) {
-  return pagingButtons(`${NAME}:${sessionId}:${view.index - 1}`, `${NAME}:${sessionId}:${view.index + 1}`, labelsFor(locale), view, disabled);
+  const labels = labelsFor(locale);
+  const exportButton = new ButtonBuilder().setCustomId(`${NAME}:${sessionId}:${EXPORT}`).setLabel(labels.exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled);
+  const row = pagingButtons(`${NAME}:${sessionId}:${view.index - 1}`, `${NAME}:${sessionId}:${view.index + 1}`, labels, view, disabled);
+  if (view.count < 2) row.setComponents(exportButton);
+  else row.addComponents(exportButton);
+  return row;
+}
+
+function optionsOf(interaction: ChatInputCommandInteraction): SearchOptions {
+  const phrase = (name: string) => {
+    const value = interaction.options.getString(name);
+    return value === null ? [] : [value];
+  };
+  return {
+    also: phrase('also'),
+    without: phrase('without'),
+    from: interaction.options.getString('from'),
+    to: interaction.options.getString('to'),
+    // Discord offers only the choices, so the sort is always one there is.
+    sort: parseSort(interaction.options.getString('sort')) ?? 'mentions',
+  };
 }
 
 async function execute(interaction: ChatInputCommandInteraction, { library, sessions }: CommandContext): Promise<void> {
   const locale = replyLocaleFor(interaction.locale);
   const query = interaction.options.getString('phrase', true);
-  const reply = searchReply(library, query, 0, locale);
-  if (!reply.page || reply.page.count < 2) {
+  const options = optionsOf(interaction);
+  const reply = searchReply(library, query, 0, locale, options);
+  if (!reply.page) {
     await interaction.reply(toMessage(reply));
     return;
   }
   const view = { ...reply.page };
   const sessionId = sessions.open(id => ({
     query,
+    options,
     userId: interaction.user.id,
     view,
     disableButtons: () => interaction.editReply({ components: [buttons(id, view, locale, true)] }),
@@ -47,21 +120,37 @@ async function execute(interaction: ChatInputCommandInteraction, { library, sess
   await interaction.reply(toMessage(reply, [buttons(sessionId, view, locale)]));
 }
 
-async function button(interaction: ButtonInteraction, { library, sessions }: CommandContext, [sessionId = '', page = '']: readonly string[]): Promise<void> {
+async function button(interaction: ButtonInteraction, { library, sessions }: CommandContext, [sessionId = '', action = '']: readonly string[]): Promise<void> {
   const locale = replyLocaleFor(interaction.locale);
-  const labels = labelsFor(locale);
   const session = sessions.get(sessionId);
   if (!session) {
-    await interaction.reply(toMessage(errorReply(labels.pagingExpired)));
+    await interaction.reply(toMessage(errorReply(labelsFor(locale).pagingExpired)));
     return;
   }
-  if (session.userId !== interaction.user.id) {
-    await interaction.reply(toMessage(errorReply(labels.notYourSearch)));
+  if (action === EXPORT) {
+    await interaction.reply(exportMessage(library, session, locale));
     return;
   }
-  const reply = searchReply(library, session.query, Number.parseInt(page, 10) || 0, locale);
-  if (reply.page) session.view.index = reply.page.index;
-  await interaction.update(toUpdate(reply, [buttons(sessionId, session.view, locale)]));
+  const reply = searchReply(library, session.query, Number.parseInt(action, 10) || 0, locale, session.options);
+  const view = reply.page ?? session.view;
+  const rows = [buttons(sessionId, view, locale)];
+  // An ephemeral copy is only ever pressed by whoever it was opened for, so it turns in place too.
+  const ownCopy = interaction.message.flags.has(MessageFlags.Ephemeral);
+  if (!ownCopy && session.userId !== interaction.user.id) {
+    await interaction.reply(toEphemeralMessage(reply, rows));
+    return;
+  }
+  if (!ownCopy) session.view.index = view.index;
+  await interaction.update(toUpdate(reply, rows));
+}
+
+/** The whole result as a CSV attachment, for the presser's eyes only; a reload may have changed what it holds. */
+function exportMessage(library: CommandContext['library'], session: SearchSession, locale: ReplyLocale) {
+  const outcome = library.search(session.query, session.options);
+  const hits = outcome.kind === 'found' ? outcome.hits : [];
+  const note: Reply = { cards: [{ title: '', description: labelsFor(locale).exported(hits.length), fields: [] }] };
+  const file = new AttachmentBuilder(Buffer.from(searchCsv(library, hits), 'utf8'), { name: 'search.csv' });
+  return { ...toEphemeralMessage(note), files: [file] };
 }
 
 export const search: SlashCommand = { data, execute, button };

@@ -53,6 +53,17 @@ describe('/search replies stay inside Discord’s limits', () => {
     }
   });
 
+  it('with the longest options restated under the totals', () => {
+    const options = { also: ['黨員先行', '發展`代碼`', '改'], without: ['甲'.repeat(100), '乙'.repeat(100), '丁*'.repeat(50)], from: null, to: null, sort: 'relevance' as const };
+    for (const locale of REPLY_LOCALES) {
+      for (let page = 0; page < 5; page++) {
+        const reply = searchReply(heavy, '改革', page, locale, options);
+        expect(reply.page?.count).toBe(5);
+        assertWithinLimits(toMessage(reply, [pagingButtons('search:abcdefgh:-1', 'search:abcdefgh:1', { previous: 'p', next: 'n' }, reply.page!)]));
+      }
+    }
+  });
+
   it('for the bundled articles, an absent phrase and a refused one', async () => {
     const library = await bundledLibrary();
     for (const query of ['會議', '不存在的短語', '   ', '@everyone **粗體**']) assertWithinLimits(toMessage(searchReply(library, query, 0, 'en')));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { BUNDLED_DATA_DIR } from '../src/config';
 import type { Article } from '../src/corpus/article';
@@ -9,6 +10,9 @@ import { runConsole } from '../src/terminal/console';
 import { formatDateNumbers } from '../src/text/dates';
 import { fold } from '../src/text/fold';
 import { removePinyinAnnotations } from '../src/text/pinyin';
+
+/** Twelve dated records (two undated), some with a url: for the options of /search and its export. */
+export const OPTIONS_CORPUS = join(__dirname, 'fixtures', 'search-options');
 
 let bundled: Promise<Library> | null = null;
 

@@ -1,12 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
 import { Library } from '../src/library';
 import { searchReply } from '../src/replies/search';
 import { NO_OPTIONS, parseDateBound, type SearchOptions } from '../src/search/options';
-import { bruteForceSearch, converse } from './helpers';
-
-export const OPTIONS_CORPUS = join(__dirname, 'fixtures', 'search-options');
+import { bruteForceSearch, converse, OPTIONS_CORPUS } from './helpers';
 
 describe('search options', async () => {
   const { articles } = await loadCorpus(OPTIONS_CORPUS);
@@ -61,10 +58,10 @@ describe('search options', async () => {
   });
 
   it('says when articles contain the phrase but none meets the conditions', () => {
-    const outcome = library.search('新質生產力', { ...NO_OPTIONS, also: ['改革開放'] });
+    const outcome = library.search('新質生產力', { ...NO_OPTIONS, also: ['擴大開放'] });
     expect(outcome).toMatchObject({ kind: 'found', hits: [] });
-    const reply = searchReply(library, '新質生產力', 0, 'zh-TW', { ...NO_OPTIONS, also: ['改革開放'] });
-    expect(reply.cards[0]!.description).toBe('有文章包含「新質生產力」，但沒有一篇符合全部條件。\n同時包含：「改革開放」');
+    const reply = searchReply(library, '新質生產力', 0, 'zh-TW', { ...NO_OPTIONS, also: ['擴大開放'] });
+    expect(reply.cards[0]!.description).toBe('有文章包含「新質生產力」，但沒有一篇符合全部條件。\n同時包含：「擴大開放」');
   });
 
   it('refuses a date it cannot read, a range that ends before it starts, too many phrases and an empty one', () => {

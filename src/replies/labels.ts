@@ -36,7 +36,6 @@ export interface Labels {
   previous: string;
   next: string;
   pagingExpired: string;
-  notYourSearch: string;
   roles: Record<Role, string>;
   participantsTitle(title: string): string;
   noParticipants: string;
@@ -105,7 +104,6 @@ const en: Labels = {
   previous: 'Previous',
   next: 'Next',
   pagingExpired: 'These results can no longer be paged or exported; run /search again.',
-  notYourSearch: 'Only the person who ran this search can turn its pages; run /search yourself.',
   roles: { chaired: 'chaired', spoke: 'spoke', presented: 'presented', attended: 'attended', met: 'met', accompanied: 'accompanied', signed: 'signed' },
   participantsTitle: title => `Participants: ${title}`,
   noParticipants: 'The article names no participants.',
@@ -182,7 +180,6 @@ const zhCN: Labels = {
   previous: '上一页',
   next: '下一页',
   pagingExpired: '这些结果已不能翻页或导出，请重新运行 /search。',
-  notYourSearch: '只有发起这次搜索的人可以翻页；请自己运行 /search。',
   roles: { chaired: '主持', spoke: '讲话', presented: '介绍汇报', attended: '出席', met: '会见会谈', accompanied: '陪同', signed: '签约' },
   participantsTitle: title => `参会人员：${title}`,
   noParticipants: '文章没有提到参会人员的姓名。',
@@ -259,7 +256,6 @@ const zhTW: Labels = {
   previous: '上一頁',
   next: '下一頁',
   pagingExpired: '這些結果已不能翻頁或匯出，請重新執行 /search。',
-  notYourSearch: '只有發起這次搜尋的人可以翻頁；請自己執行 /search。',
   roles: { chaired: '主持', spoke: '講話', presented: '介紹匯報', attended: '出席', met: '會見會談', accompanied: '陪同', signed: '簽約' },
   participantsTitle: title => `參會人員：${title}`,
   noParticipants: '文章沒有提到參會人員的姓名。',
