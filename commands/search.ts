@@ -1,6 +1,7 @@
-import { AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
+import { AttachmentBuilder, ButtonBuilder, ButtonStyle, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { pagingButtons, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
+import { answerPagePress } from '../src/discord/page-press';
+import { pagingButtons, toEphemeralMessage, toMessage } from '../src/discord/render';
 import type { SearchSession } from '../src/discord/search-sessions';
 import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
@@ -132,16 +133,7 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
     return;
   }
   const reply = searchReply(library, session.query, Number.parseInt(action, 10) || 0, locale, session.options);
-  const view = reply.page ?? session.view;
-  const rows = [buttons(sessionId, view, locale)];
-  // An ephemeral copy is only ever pressed by whoever it was opened for, so it turns in place too.
-  const ownCopy = interaction.message.flags.has(MessageFlags.Ephemeral);
-  if (!ownCopy && session.userId !== interaction.user.id) {
-    await interaction.reply(toEphemeralMessage(reply, rows));
-    return;
-  }
-  if (!ownCopy) session.view.index = view.index;
-  await interaction.update(toUpdate(reply, rows));
+  await answerPagePress(interaction, session, reply, [buttons(sessionId, reply.page ?? session.view, locale)]);
 }
 
 /** The whole result as a CSV attachment, for the presser's eyes only; a reload may have changed what it holds. */

@@ -145,8 +145,8 @@ export class Library {
     return this.index.find(needle);
   }
 
-  /** Each mention of a hit as a [start, end) range of the article's own text, ascending, never overlapping. */
-  mentions(hit: SearchHit): [number, number][] {
+  /** Each mention of a hit (or of a folded phrase in an article) as a [start, end) range of the article's own text, ascending, never overlapping. */
+  mentions(hit: Pick<SearchHit, 'article' | 'needle'>): [number, number][] {
     const folded = foldWithMap(hit.article.text);
     const ranges: [number, number][] = [];
     for (const start of occurrences(folded.text, hit.needle)) {

@@ -192,4 +192,15 @@ describe('the CLI', () => {
       expect(stdout).toContain('同时包含：“高質量發展” · 2024 起\n2 篇没有完整日期的文章未列入日期范围。');
     });
   });
+
+  it('reads an article, or only the passages that mention a phrase', async () => {
+    const passages = await cli('read', '000', '新质生产力', '--locale', 'zh-TW');
+    expect(passages.code).toBe(0);
+    expect(passages.stdout).toMatch(/^\*\*閱讀：中國樂凱黨委組織召開中心組學習擴大會\*\*\n「新质生产力」共 2 處提及\n\n> /);
+    const whole = await cli('read', 'r01', '--data', join('tests', 'fixtures', 'search-options'));
+    expect(whole.stdout).toBe('**Read: 年終會議談新質生產力**\nSource: <https://example.org/r01>\n\n會議強調，發展新質生產力是推動高質量發展的內在要求。\n\nr01 · 2023-12-30\n');
+    const missing = await cli('read', 'nope');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/No article’s id, title or organisation matches “nope”/);
+  });
 });

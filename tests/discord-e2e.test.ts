@@ -288,6 +288,48 @@ describe('the bot through discord.js and a fake Discord', () => {
   });
 });
 
+describe('/read', () => {
+  it('shows the passages around each mention of a phrase in bold, in the reader’s script', async () => {
+    const answer = await callbackOf(command('read', { article: '000_5a4681f7358e924d', phrase: '新質生產力' }, 'guild', 'zh-CN'));
+    expect(answer.body.type).toBe(4);
+    const [embed] = answer.body.data.embeds;
+    expect(embed.title).toBe('阅读：中国乐凯党委组织召开中心组学习扩大会');
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('“新質生產力”共 2 处提及');
+    expect(lines.filter((line: string) => line.startsWith('> '))).toHaveLength(2);
+    expect(embed.description).toContain('关于发展**新质生产力**的重要论述');
+    expect(answer.body.data.components).toEqual([]);
+  });
+
+  it('shows the whole text with the source’s address, and says when the phrase is not there', async () => {
+    const whole = await callbackOf(command('read', { article: 'r04' }, 'dm', 'en-US'));
+    expect(whole.body.data.embeds[0].description).toBe('Source: <https://example.org/r04?a=1,b="2">\n\n會議研究新質生產力，推動高質量發展，新質生產力，新質生產力。');
+    const absent = await callbackOf(command('read', { article: 'r04', phrase: '習近平' }, 'dm', 'zh-TW'));
+    expect(absent.body.data.embeds[0].description).toBe('來源網址：<https://example.org/r04?a=1,b="2">\n文章沒有提到「習近平」。');
+  });
+
+  it('pages a long article within Discord’s limits, for the asker in place and for a colleague in a copy', async () => {
+    const first = await callbackOf(command('read', { article: 'long-report' }, 'guild', 'en-US'));
+    const [embed] = first.body.data.embeds;
+    expect(embed.description.length).toBeLessThanOrEqual(4096);
+    expect(embed.footer.text).toMatch(/^long-report · 3月1日 · Page 1 of \d+$/);
+    const [, next] = first.body.data.components[0].components;
+    const second = await callbackOf(press(next.custom_id, 'guild'));
+    expect(second.body.type).toBe(7);
+    expect(second.body.data.embeds[0].footer.text).toMatch(/Page 2 of/);
+    const copy = await callbackOf(press(next.custom_id, 'guild', '400000000000000099'));
+    expect(copy.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(copy.body.data.embeds[0].footer.text).toMatch(/Page 2 of/);
+    const expired = await callbackOf(press('read:nosuchsession:1', 'guild'));
+    expect(expired.body.data.embeds[0].description).toBe('These pages can no longer be turned; run /read again.');
+  });
+
+  it('autocompletes its article option', async () => {
+    const callback = await callbackOf(autocomplete('read', '东方电气', 'guild', 'zh-TW'));
+    expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
+  });
+});
+
 describe('the Sources button under /participants and /summary', () => {
   const ASKER = '400000000000000101';
   const OTHER = '400000000000000102';

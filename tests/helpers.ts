@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { BUNDLED_DATA_DIR } from '../src/config';
 import type { Article } from '../src/corpus/article';
@@ -12,7 +12,7 @@ import { fold } from '../src/text/fold';
 import { removePinyinAnnotations } from '../src/text/pinyin';
 
 /** Twelve dated records (two undated), some with a url: for the options of /search and its export. */
-export const OPTIONS_CORPUS = join(__dirname, 'fixtures', 'search-options');
+export const OPTIONS_CORPUS = fileURLToPath(new URL('fixtures/search-options', import.meta.url));
 
 let bundled: Promise<Library> | null = null;
 

@@ -25,6 +25,13 @@ export interface Labels {
   reversedRange: string;
   tooManyPhrases: string;
   badSort(value: string): string;
+  /** /read: an article's text, or the passages that mention a phrase. */
+  readTitle(title: string): string;
+  /** The address the article was published at, as a link without a preview. */
+  sourceLink(url: string): string;
+  mentionsOf(phrase: string, count: number): string;
+  notInArticle(phrase: string): string;
+  readingExpired: string;
   /** The Export button, and what the file it sends holds. */
   exportButton: string;
   exported(count: number): string;
@@ -94,6 +101,11 @@ const en: Labels = {
   reversedRange: 'The date range starts after it ends.',
   tooManyPhrases: `At most ${MAX_EXTRA_PHRASES} “also” and ${MAX_EXTRA_PHRASES} “without” phrases.`,
   badSort: value => `Sort by mentions, newest, oldest or relevance, not “${value}”.`,
+  readTitle: title => `Read: ${title}`,
+  sourceLink: url => `Source: <${url}>`,
+  mentionsOf: (phrase, count) => `${count} ${count === 1 ? 'mention' : 'mentions'} of “${phrase}”`,
+  notInArticle: phrase => `The article does not mention “${phrase}”.`,
+  readingExpired: 'These pages can no longer be turned; run /read again.',
   exportButton: 'Export',
   exported: count => `All ${count} ${count === 1 ? 'result' : 'results'} as CSV (UTF-8).`,
   noSuchArticle: typed => `No article’s id, title or organisation matches “${typed}”.`,
@@ -136,10 +148,11 @@ const en: Labels = {
       '    --sort mentions|newest|oldest|relevance',
       '  /participants <article> | --all   who took part, with titles and roles',
       '  /summary <article> | --all        each meeting at a glance, a short summary and keywords',
+      '  /read <article> [phrase]          the article\'s text, or the passages that mention the phrase',
       '  /articles                         id, date and title of every article',
       '  /help                             this list',
       'An article is named by its id, the start of it, or words of its title.',
-      'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
+      'In the console, /next and /prev page through the last search or read; /quit or end of input leaves.',
     ].join('\n'),
     unknownCommand: command => `Unknown command “${command}”.`,
     articles: count => `${count} ${count === 1 ? 'article' : 'articles'}`,
@@ -170,6 +183,11 @@ const zhCN: Labels = {
   reversedRange: '日期范围的起点晚于终点。',
   tooManyPhrases: `“同时包含”和“不含”的短语各最多 ${MAX_EXTRA_PHRASES} 个。`,
   badSort: value => `排序方式可为 mentions、newest、oldest 或 relevance，而不是“${value}”。`,
+  readTitle: title => `阅读：${title}`,
+  sourceLink: url => `来源网址：<${url}>`,
+  mentionsOf: (phrase, count) => `“${phrase}”共 ${count} 处提及`,
+  notInArticle: phrase => `文章没有提到“${phrase}”。`,
+  readingExpired: '这些页面已不能翻页，请重新运行 /read。',
   exportButton: '导出',
   exported: count => `全部 ${count} 条结果，CSV 格式（UTF-8）。`,
   noSuchArticle: typed => `没有文章的 ID、标题或单位与“${typed}”相符。`,
@@ -212,10 +230,11 @@ const zhCN: Labels = {
       '    --sort mentions|newest|oldest|relevance',
       '  /participants <文章> | --all      参会人员及其职务和角色',
       '  /summary <文章> | --all           各次会议概览、简短摘要和关键词',
+      '  /read <文章> [短语]               文章全文，或提及该短语的段落',
       '  /articles                         所有文章的 ID、日期和标题',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的开头或标题中的词语指明。',
-      '在控制台中，/next 和 /prev 翻阅上一次搜索的结果；/quit 或输入结束即退出。',
+      '在控制台中，/next 和 /prev 翻阅上一次搜索或阅读的结果；/quit 或输入结束即退出。',
     ].join('\n'),
     unknownCommand: command => `没有“${command}”这个命令。`,
     articles: count => `${count} 篇文章`,
@@ -246,6 +265,11 @@ const zhTW: Labels = {
   reversedRange: '日期範圍的起點晚於終點。',
   tooManyPhrases: `「同時包含」和「不含」的短語各最多 ${MAX_EXTRA_PHRASES} 個。`,
   badSort: value => `排序方式可為 mentions、newest、oldest 或 relevance，而不是「${value}」。`,
+  readTitle: title => `閱讀：${title}`,
+  sourceLink: url => `來源網址：<${url}>`,
+  mentionsOf: (phrase, count) => `「${phrase}」共 ${count} 處提及`,
+  notInArticle: phrase => `文章沒有提到「${phrase}」。`,
+  readingExpired: '這些頁面已不能翻頁，請重新執行 /read。',
   exportButton: '匯出',
   exported: count => `全部 ${count} 筆結果，CSV 格式（UTF-8）。`,
   noSuchArticle: typed => `沒有文章的 ID、標題或單位與「${typed}」相符。`,
@@ -288,10 +312,11 @@ const zhTW: Labels = {
       '    --sort mentions|newest|oldest|relevance',
       '  /participants <文章> | --all      參會人員及其職務和角色',
       '  /summary <文章> | --all           各次會議概覽、簡短摘要和關鍵詞',
+      '  /read <文章> [短語]               文章全文，或提及該短語的段落',
       '  /articles                         所有文章的 ID、日期和標題',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的開頭或標題中的詞語指明。',
-      '在主控台中，/next 和 /prev 翻閱上一次搜尋的結果；/quit 或輸入結束即離開。',
+      '在主控台中，/next 和 /prev 翻閱上一次搜尋或閱讀的結果；/quit 或輸入結束即離開。',
     ].join('\n'),
     unknownCommand: command => `沒有「${command}」這個命令。`,
     articles: count => `${count} 篇文章`,

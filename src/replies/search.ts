@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article';
-import type { Library, SearchHit, SearchOutcome } from '../library';
+import type { Library, SearchHit, SearchRefusal } from '../library';
 import { NO_OPTIONS, type SearchOptions } from '../search/options';
 import { buildSnippets, SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
 import { inScript, type Script } from '../text/script';
@@ -50,7 +50,7 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
 }
 
 /** What a refused search is told, in the reader's language. */
-export function refusalMessage(refusal: Extract<SearchOutcome, { kind: 'refused' }>, labels: Labels): string {
+export function refusalMessage(refusal: SearchRefusal, labels: Labels): string {
   switch (refusal.reason) {
     case 'empty':
       return labels.emptyPhrase;

@@ -3,6 +3,7 @@ import { errorReply, type Reply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
 import { participantsReply } from '../replies/participants';
+import { readReply } from '../replies/read';
 import { searchReply } from '../replies/search';
 import { parseSort, type SearchOptions } from '../search/options';
 import { sourcesReply } from '../replies/sources';
@@ -49,6 +50,11 @@ export function answerTerminalRequest(library: Library, request: TerminalRequest
       const answer = request.sources ? (lib: Library, id: string, replyLocale: ReplyLocale) => sourcesReply(lib, id, of, request.page, replyLocale) : of === 'participants' ? participantsReply : summaryReply;
       if (!request.all) return answer(library, request.text, locale);
       return { cards: library.articles.flatMap(article => answer(library, article.id, locale).cards) };
+    }
+    case 'read': {
+      // The article first, then the phrase: `read 000 新質生產力`.
+      const [article = '', ...phrase] = request.text.split(' ');
+      return readReply(library, article, phrase.join(' '), request.page, locale);
     }
     case 'articles':
       return articlesReply(library, locale);
