@@ -1,7 +1,7 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { articleOption, ARTICLE_OPTION, autocompleteArticle } from '../src/discord/article-option';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { answerPagePress } from '../src/discord/page-press';
+import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { pagingButtons, toMessage } from '../src/discord/render';
 import { errorReply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
@@ -48,16 +48,7 @@ async function execute(interaction: ChatInputCommandInteraction, { library, sess
     await interaction.reply(toMessage(reply));
     return;
   }
-  const view = { ...reply.page };
-  const sessionId = sessions.open(id => ({
-    query: phrase,
-    options: NO_OPTIONS,
-    articleId: article.id,
-    userId: interaction.user.id,
-    view,
-    disableButtons: () => interaction.editReply({ components: [buttons(id, view, locale, true)] }),
-  }));
-  await interaction.reply(toMessage(reply, [buttons(sessionId, view, locale)]));
+  await replyWithSession(interaction, sessions, { ...reply, page: reply.page }, { query: phrase, options: NO_OPTIONS, articleId: article.id }, (id, view, disabled) => buttons(id, view, locale, disabled));
 }
 
 async function button(interaction: ButtonInteraction, { library, sessions }: CommandContext, [sessionId = '', page = '']: readonly string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { AttachmentBuilder, ButtonBuilder, ButtonStyle, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { answerPagePress } from '../src/discord/page-press';
+import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { pagingButtons, toEphemeralMessage, toMessage } from '../src/discord/render';
 import type { SearchSession } from '../src/discord/search-sessions';
 import { errorReply, type Reply } from '../src/replies/card';
@@ -20,9 +20,11 @@ import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
 const NAME = 'search';
 const EXPORT = 'export';
 
-/** A date bound option: YYYY, YYYY-MM or YYYY-MM-DD is at most 10 characters. */
-const dateOption = (name: string, names: [string, string], description: string, descriptions: [string, string]) => (option: SlashCommandStringOption) =>
-  option.setName(name).setNameLocalizations(chinese(...names)).setDescription(description).setDescriptionLocalizations(chinese(...descriptions)).setMaxLength(10);
+/** A text option, named and described in English, Simplified and Traditional; optional unless made required. */
+const textOption = (name: string, names: [string, string], description: string, descriptions: [string, string], maxLength: number) => (option: SlashCommandStringOption) =>
+  option.setName(name).setNameLocalizations(chinese(...names)).setDescription(description).setDescriptionLocalizations(chinese(...descriptions)).setMaxLength(maxLength);
+/** YYYY, YYYY-MM or YYYY-MM-DD. */
+const DATE_MAX_LENGTH = 10;
 
 const data = new SlashCommandBuilder()
   .setName(NAME)
@@ -30,41 +32,27 @@ const data = new SlashCommandBuilder()
   .setDescription('Find every article that mentions a phrase, in Simplified or Traditional script')
   .setDescriptionLocalizations(chinese('查找提及某个短语的所有文章（简体或繁体均可）', '查找提及某個短語的所有文章（簡體或繁體皆可）'))
   .addStringOption(option =>
-    option
-      .setName('phrase')
-      .setNameLocalizations(chinese('短语', '短語'))
-      .setDescription('The phrase to find, e.g. 新質生產力')
-      .setDescriptionLocalizations(chinese('要查找的短语，例如 新质生产力', '要查找的短語，例如 新質生產力'))
-      .setRequired(true)
-      .setMaxLength(MAX_PHRASE_LENGTH),
+    textOption('phrase', ['短语', '短語'], 'The phrase to find, e.g. 新質生產力', ['要查找的短语，例如 新质生产力', '要查找的短語，例如 新質生產力'], MAX_PHRASE_LENGTH)(option).setRequired(true),
   )
-  .addStringOption(option =>
-    option
-      .setName('also')
-      .setNameLocalizations(chinese('同时包含', '同時包含'))
-      .setDescription('Articles must also contain this phrase')
-      .setDescriptionLocalizations(chinese('文章还须包含这个短语', '文章還須包含這個短語'))
-      .setMaxLength(MAX_PHRASE_LENGTH),
-  )
-  .addStringOption(option =>
-    option
-      .setName('without')
-      .setNameLocalizations(chinese('不含', '不含'))
-      .setDescription('Articles must not contain this phrase')
-      .setDescriptionLocalizations(chinese('文章不得包含这个短语', '文章不得包含這個短語'))
-      .setMaxLength(MAX_PHRASE_LENGTH),
+  .addStringOption(textOption('also', ['同时包含', '同時包含'], 'Articles must also contain this phrase', ['文章还须包含这个短语', '文章還須包含這個短語'], MAX_PHRASE_LENGTH))
+  .addStringOption(textOption('without', ['不含', '不含'], 'Articles must not contain this phrase', ['文章不得包含这个短语', '文章不得包含這個短語'], MAX_PHRASE_LENGTH))
+  .addStringOption(
+    textOption(
+      'from',
+      ['起始日期', '起始日期'],
+      'From this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)',
+      ['从这一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）', '從這一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）'],
+      DATE_MAX_LENGTH,
+    ),
   )
   .addStringOption(
-    dateOption('from', ['起始日期', '起始日期'], 'From this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)', [
-      '从这一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）',
-      '從這一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）',
-    ]),
-  )
-  .addStringOption(
-    dateOption('to', ['结束日期', '結束日期'], 'Until this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)', [
-      '到这一日期为止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）',
-      '到這一日期為止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）',
-    ]),
+    textOption(
+      'to',
+      ['结束日期', '結束日期'],
+      'Until this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)',
+      ['到这一日期为止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）', '到這一日期為止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）'],
+      DATE_MAX_LENGTH,
+    ),
   )
   .addStringOption(option =>
     option
@@ -106,19 +94,8 @@ async function execute(interaction: ChatInputCommandInteraction, { library, sess
   const query = interaction.options.getString('phrase', true);
   const options = optionsOf(interaction);
   const reply = searchReply(library, query, 0, locale, options);
-  if (!reply.page) {
-    await interaction.reply(toMessage(reply));
-    return;
-  }
-  const view = { ...reply.page };
-  const sessionId = sessions.open(id => ({
-    query,
-    options,
-    userId: interaction.user.id,
-    view,
-    disableButtons: () => interaction.editReply({ components: [buttons(id, view, locale, true)] }),
-  }));
-  await interaction.reply(toMessage(reply, [buttons(sessionId, view, locale)]));
+  if (!reply.page) await interaction.reply(toMessage(reply));
+  else await replyWithSession(interaction, sessions, { ...reply, page: reply.page }, { query, options }, (id, view, disabled) => buttons(id, view, locale, disabled));
 }
 
 async function button(interaction: ButtonInteraction, { library, sessions }: CommandContext, [sessionId = '', action = '']: readonly string[]): Promise<void> {

@@ -108,8 +108,10 @@ export class Library {
       kept.push(at);
     });
 
-    const inTitle = new Map(kept.map(at => [at, Number(this.foldedTitles[documents[at]!]!.includes(needle!))]));
-    const byMentions = (a: number, b: number) => counts[b]! - counts[a]! || inTitle.get(b)! - inTitle.get(a)! || firstStarts[a]! - firstStarts[b]! || documents[a]! - documents[b]!;
+    // Typed arrays by hit rather than maps: the comparators run for every pair a sort compares.
+    const inTitle = new Uint8Array(documents.length);
+    for (const at of kept) inTitle[at] = Number(this.foldedTitles[documents[at]!]!.includes(needle!));
+    const byMentions = (a: number, b: number) => counts[b]! - counts[a]! || inTitle[b]! - inTitle[a]! || firstStarts[a]! - firstStarts[b]! || documents[a]! - documents[b]!;
     // Undated articles go after dated ones whichever way dates are sorted.
     const dayOf = (at: number) => this.days[documents[at]!] || null;
     const byDate = (direction: 1 | -1) => (a: number, b: number) => {
@@ -121,8 +123,13 @@ export class Library {
     if (options.sort === 'newest') order = byDate(-1);
     else if (options.sort === 'oldest') order = byDate(1);
     else if (options.sort === 'relevance') {
-      const scores = new Map(kept.map(at => [at, this.relevance(documents[at]!, [{ phrase: needle!, mentions: counts[at]!, documentFrequency: documents.length }, ...also.map(({ phrase, counts: alsoCounts, size }) => ({ phrase, mentions: alsoCounts.get(documents[at]!)!, documentFrequency: size }))])]));
-      order = (a, b) => scores.get(b)! - scores.get(a)! || byMentions(a, b);
+      const scores = new Float64Array(documents.length);
+      for (const at of kept) {
+        const document = documents[at]!;
+        const phrases = [{ phrase: needle!, mentions: counts[at]!, documentFrequency: documents.length }, ...also.map(({ phrase, counts: alsoCounts, size }) => ({ phrase, mentions: alsoCounts.get(document)!, documentFrequency: size }))];
+        scores[at] = this.relevance(document, phrases);
+      }
+      order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
     }
     kept.sort(order);
     return { kind: 'found', query, hits: kept.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle: needle! })), undated };

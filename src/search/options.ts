@@ -29,11 +29,6 @@ export function parseSort(text: string | null | undefined): SearchSort | null {
 
 export const NO_OPTIONS: SearchOptions = { also: [], without: [], from: null, to: null, sort: 'mentions' };
 
-/** Whether the options narrow or reorder anything, so that a reply says which. */
-export function hasOptions(options: SearchOptions): boolean {
-  return options.also.length > 0 || options.without.length > 0 || options.from !== null || options.to !== null || options.sort !== 'mentions';
-}
-
 /** A day as one comparable number: 2024-03-05 is 20240305. */
 export type DayNumber = number;
 
