@@ -1,13 +1,14 @@
-import { AttachmentBuilder, ButtonBuilder, ButtonStyle, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
+import { AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
-import { pagingButtons, toEphemeralMessage, toMessage } from '../src/discord/render';
+import { pagingButtons, toMessage, toUpdate } from '../src/discord/render';
 import type { SearchSession } from '../src/discord/search-sessions';
 import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
+import { DISCORD_LIMITS } from '../src/replies/limits';
 import { replyLocaleFor, type ReplyLocale } from '../src/replies/locale';
 import { searchReply } from '../src/replies/search';
-import { searchCsv } from '../src/replies/search-export';
+import { searchCsvWithin } from '../src/replies/search-export';
 import { parseSort, SEARCH_SORTS, type SearchOptions } from '../src/search/options';
 import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
 
@@ -106,20 +107,26 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
     return;
   }
   if (action === EXPORT) {
-    await interaction.reply(exportMessage(library, session, locale));
+    await sendExport(interaction, library, session, locale);
     return;
   }
   const reply = searchReply(library, session.query, Number.parseInt(action, 10) || 0, locale, session.options);
   await answerPagePress(interaction, session, reply, [buttons(sessionId, reply.page ?? session.view, locale)]);
 }
 
-/** The whole result as a CSV attachment, for the presser's eyes only; a reload may have changed what it holds. */
-function exportMessage(library: CommandContext['library'], session: SearchSession, locale: ReplyLocale) {
+/**
+ * Sends the whole result as a CSV attachment, for the presser's eyes only, rebuilt from the library as
+ * it is now. Deferred first: a snippet for each of thousands of articles takes longer than Discord's
+ * three seconds at 200,000 articles. Cut, and said so, at the size Discord accepts.
+ */
+async function sendExport(interaction: ButtonInteraction, library: CommandContext['library'], session: SearchSession, locale: ReplyLocale): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = library.search(session.query, session.options);
   const hits = outcome.kind === 'found' ? outcome.hits : [];
-  const note: Reply = { cards: [{ title: '', description: labelsFor(locale).exported(hits.length), fields: [] }] };
-  const file = new AttachmentBuilder(Buffer.from(searchCsv(library, hits), 'utf8'), { name: 'search.csv' });
-  return { ...toEphemeralMessage(note), files: [file] };
+  const { csv, rows } = searchCsvWithin(library, hits, DISCORD_LIMITS.attachmentBytes);
+  const labels = labelsFor(locale);
+  const note: Reply = { cards: [{ title: '', description: rows < hits.length ? labels.exportedPart(rows, hits.length) : labels.exported(rows), fields: [] }] };
+  await interaction.editReply({ ...toUpdate(note), files: [new AttachmentBuilder(Buffer.from(csv, 'utf8'), { name: 'search.csv' })] });
 }
 
 export const search: SlashCommand = { data, execute, button };

@@ -157,9 +157,10 @@ describe('the bot through discord.js and a fake Discord', () => {
     const answer = await callbackOf(command('search', { phrase: '高質量發展', without: '習近平', sort: 'oldest' }, 'guild', 'en-US'));
     const exportButton = answer.body.data.components[0].components.at(-1);
     for (const [who, locale] of [['400000000000000001', 'en-US'], ['400000000000000055', 'zh-CN']] as const) {
-      const exported = await callbackOf(press(exportButton.custom_id, 'guild', who, locale));
-      expect(exported.body.type).toBe(4);
-      expect(exported.body.data.flags).toBe(64);
+      const pressed = press(exportButton.custom_id, 'guild', who, locale);
+      // Deferred, ephemerally: thousands of snippets take time on a large corpus.
+      expect((await callbackOf(pressed)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+      const exported = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${pressed.token}/messages/@original`);
       const [file] = exported.files;
       expect(file!.name).toBe('search.csv');
       expect([...file!.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -175,7 +176,8 @@ describe('the bot through discord.js and a fake Discord', () => {
       ]);
       expect(rows.find(row => row[0] === 'r04')![5]).toBe('https://example.org/r04?a=1,b="2"');
       expect(rows.find(row => row[0] === 'r01')![4]).toBe('會議強調，發展新質生產力是推動高質量發展的內在要求。');
-      expect(exported.body.data.embeds[0].description).toBe(locale === 'en-US' ? `All ${rows.length} results as CSV (UTF-8).` : `全部 ${rows.length} 条结果，CSV 格式（UTF-8）。`);
+      expect(exported.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(exported.body.embeds[0].description).toBe(locale === 'en-US' ? `All ${rows.length} results as CSV (UTF-8).` : `全部 ${rows.length} 条结果，CSV 格式（UTF-8）。`);
     }
   });
 

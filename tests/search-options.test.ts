@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
 import { Library } from '../src/library';
 import { searchReply } from '../src/replies/search';
+import { searchCsv, searchCsvWithin } from '../src/replies/search-export';
 import { NO_OPTIONS, parseDateBound, type SearchOptions } from '../src/search/options';
 import { bruteForceSearch, converse, OPTIONS_CORPUS } from './helpers';
 
@@ -82,5 +83,17 @@ describe('search options', async () => {
     const said = await converse(['/search 新質生產力 --also 高質量發展 --also 推動 --without 習近平 --to 2024-03 --sort oldest', '/search 新質生產力 --sort best'], 'en', library);
     expect(said).toContain('4 articles, 7 mentions\nAlso: “高質量發展”, “推動” · Without: “習近平” · Until 2024-03 · Oldest first\n1 article without a full date left out of the range.\n\n1. **年終會議談新質生產力**');
     expect(said).toContain('Sort by mentions, newest, oldest or relevance, not “best”.');
+  });
+
+  it('cuts an export at whole rows when it would pass a size limit', () => {
+    const outcome = library.search('新質生產力');
+    if (outcome.kind !== 'found') throw new Error('not found');
+    const whole = searchCsv(library, outcome.hits);
+    expect(searchCsvWithin(library, outcome.hits, Infinity)).toEqual({ csv: whole, rows: outcome.hits.length });
+    const limit = Math.floor(Buffer.byteLength(whole) / 2);
+    const cut = searchCsvWithin(library, outcome.hits, limit);
+    expect(Buffer.byteLength(cut.csv)).toBeLessThanOrEqual(limit);
+    expect(cut.rows).toBeGreaterThan(0);
+    expect(cut.csv.split('\r\n').slice(0, -1)).toEqual(whole.split('\r\n').slice(0, cut.rows + 1));
   });
 });

@@ -35,6 +35,8 @@ export interface Labels {
   /** The Export button, and what the file it sends holds. */
   exportButton: string;
   exported(count: number): string;
+  /** An export cut to the size Discord accepts. */
+  exportedPart(shown: number, total: number): string;
   noSuchArticle(typed: string): string;
   didYouMean: string;
   articleNeeded: string;
@@ -108,6 +110,7 @@ const en: Labels = {
   readingExpired: 'These pages can no longer be turned; run /read again.',
   exportButton: 'Export',
   exported: count => `All ${count} ${count === 1 ? 'result' : 'results'} as CSV (UTF-8).`,
+  exportedPart: (shown, total) => `The first ${shown} of ${total} results as CSV (UTF-8): Discord takes no larger file. The CLI's --format csv gives them all.`,
   noSuchArticle: typed => `No article’s id, title or organisation matches “${typed}”.`,
   didYouMean: 'Did you mean:',
   articleNeeded: 'Name an article: its id, the start of it, or words of its title.',
@@ -190,6 +193,7 @@ const zhCN: Labels = {
   readingExpired: '这些页面已不能翻页，请重新运行 /read。',
   exportButton: '导出',
   exported: count => `全部 ${count} 条结果，CSV 格式（UTF-8）。`,
+  exportedPart: (shown, total) => `${total} 条结果中的前 ${shown} 条，CSV 格式（UTF-8）：Discord 不接受更大的文件。命令行的 --format csv 会给出全部。`,
   noSuchArticle: typed => `没有文章的 ID、标题或单位与“${typed}”相符。`,
   didYouMean: '您是否要找：',
   articleNeeded: '请指明一篇文章：它的 ID、ID 的开头或标题中的词语。',
@@ -272,6 +276,7 @@ const zhTW: Labels = {
   readingExpired: '這些頁面已不能翻頁，請重新執行 /read。',
   exportButton: '匯出',
   exported: count => `全部 ${count} 筆結果，CSV 格式（UTF-8）。`,
+  exportedPart: (shown, total) => `${total} 筆結果中的前 ${shown} 筆，CSV 格式（UTF-8）：Discord 不接受更大的檔案。命令列的 --format csv 會給出全部。`,
   noSuchArticle: typed => `沒有文章的 ID、標題或單位與「${typed}」相符。`,
   didYouMean: '您是否要找：',
   articleNeeded: '請指明一篇文章：它的 ID、ID 的開頭或標題中的詞語。',

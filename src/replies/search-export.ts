@@ -11,8 +11,20 @@ const BYTE_ORDER_MARK = '\ufeff';
 const HEADER = ['id', 'title', 'date', 'mentions', 'snippet', 'url'];
 
 export function searchCsv(library: Library, hits: readonly SearchHit[]): string {
-  const rows = hits.map(hit => [hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? '']);
-  return BYTE_ORDER_MARK + [HEADER, ...rows].map(csvRow).join('\r\n') + '\r\n';
+  return searchCsvWithin(library, hits, Infinity).csv;
+}
+
+/** The CSV of as many hits, in order, as fit in maxBytes of UTF-8, and how many that is. */
+export function searchCsvWithin(library: Library, hits: readonly SearchHit[], maxBytes: number): { csv: string; rows: number } {
+  const lines = [BYTE_ORDER_MARK + csvRow(HEADER)];
+  let bytes = Buffer.byteLength(lines[0]!) + 2;
+  for (const hit of hits) {
+    const line = csvRow([hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? '']);
+    bytes += Buffer.byteLength(line) + 2;
+    if (bytes > maxBytes) break;
+    lines.push(line);
+  }
+  return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
 }
 
 function csvRow(fields: readonly string[]): string {
