@@ -7,14 +7,18 @@ import { openLibrary } from './corpus/open';
 import { log, registerSecret, setQuiet } from './log';
 import { labelsFor } from './replies/labels';
 import { parseReplyLocale } from './replies/locale';
-import { answerTerminalRequest } from './terminal/commands';
-import { articlesJson, forArticles, participantsJson, searchJson, summaryJson, UsageError } from './terminal/json';
+import { searchCsv } from './replies/search-export';
+import { answerTerminalRequest, searchOptionsOf } from './terminal/commands';
+import { articlesJson, forArticles, participantsJson, searchHits, searchJson, summaryJson, UsageError } from './terminal/json';
 import { renderForTerminal } from './terminal/render';
 
 /**
- * The command line: `cli <command> [args] [--data DIR] [--json] [--page N] [--locale L]`.
- * Answers go to stdout (valid JSON with --json); errors go to stderr with a non-zero exit.
+ * The command line: `cli <command> [args] [--data DIR] [--json | --format F] [--page N] [--locale L]`,
+ * and for search --also, --without, --from, --to and --sort. Answers go to stdout (valid JSON with
+ * --json); errors go to stderr with a non-zero exit.
  */
+const FORMATS = ['text', 'json', 'jsonl', 'csv'];
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -26,6 +30,12 @@ async function main(argv: string[]): Promise<number> {
       locale: { type: 'string', default: 'en' },
       all: { type: 'boolean', default: false },
       sources: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'text' },
+      also: { type: 'string', multiple: true, default: [] },
+      without: { type: 'string', multiple: true, default: [] },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      sort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -33,11 +43,16 @@ async function main(argv: string[]): Promise<number> {
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new UsageError(`--locale must be en, zh-CN or zh-TW, not "${values.locale}"`);
   if (values.help || !command) {
-    const usage = `Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json] [--sources] [--page N] [--locale en|zh-CN|zh-TW]\n${labelsFor(locale).terminal.help}\n`;
+    const usage = `Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json | --format text|json|jsonl|csv] [--sources] [--page N] [--locale en|zh-CN|zh-TW]\n${labelsFor(locale).terminal.help}\n`;
     // Asked for, the usage is the answer; given in place of a command, it says what went wrong.
     (values.help ? process.stdout : process.stderr).write(usage);
     return values.help ? 0 : 2;
   }
+  const format = values.json ? 'json' : values.format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
+  if (command !== 'search' && (format === 'csv' || format === 'jsonl')) throw new UsageError(`--format ${format} is for search`);
+  const searchOptions = searchOptionsOf({ also: values.also, without: values.without, from: values.from ?? null, to: values.to ?? null, sort: values.sort ?? null });
+  if ('unknownSort' in searchOptions) throw new UsageError(`--sort must be mentions, newest, oldest or relevance, not "${searchOptions.unknownSort}"`);
   const page = Number(values.page);
   if (!Number.isInteger(page) || page < 1) throw new UsageError(`--page must be a whole number from 1, not "${values.page}"`);
 
@@ -48,11 +63,21 @@ async function main(argv: string[]): Promise<number> {
   const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
   const text = rest.join(' ');
 
-  if (values.json) {
+  if (format === 'csv' || format === 'jsonl') {
+    if (format === 'jsonl') {
+      for (const result of searchJson(library, text, searchOptions).results) process.stdout.write(`${JSON.stringify(result)}\n`);
+    } else {
+      const outcome = searchHits(library, text, searchOptions);
+      process.stdout.write(searchCsv(library, outcome.kind === 'found' ? outcome.hits : []));
+    }
+    return 0;
+  }
+
+  if (format === 'json') {
     const answer = await (async () => {
       switch (command) {
         case 'search':
-          return searchJson(library, text);
+          return searchJson(library, text, searchOptions);
         case 'articles':
           return articlesJson(library);
         case 'participants':
@@ -67,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources }, locale);
+  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions }, locale);
   // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
   const stream = reply.error ? process.stderr : process.stdout;
   stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);

@@ -3,6 +3,8 @@ import type { ArticleAnalysis } from './analysis/analyse';
 import type { Article } from './corpus/article';
 import { checkPhrase, occurrences } from './search/phrase';
 import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
+import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from './search/options';
+import { bm25 } from './search/relevance';
 import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
 import { fold, foldWithMap, sourceRange } from './text/fold';
@@ -15,9 +17,16 @@ export interface SearchHit {
   readonly needle: string;
 }
 
+/** Why a search is not run: a phrase (the main one, or an `also` or `without` one) or a date it cannot use. */
+export type SearchRefusal =
+  | { readonly reason: 'empty' | 'too-long' | 'too-many' }
+  | { readonly reason: 'bad-date'; readonly value: string }
+  | { readonly reason: 'reversed-range' };
+
 export type SearchOutcome =
-  | { readonly kind: 'refused'; readonly query: string; readonly reason: 'empty' | 'too-long' }
-  | { readonly kind: 'found'; readonly query: string; readonly hits: readonly SearchHit[] }
+  | ({ readonly kind: 'refused'; readonly query: string } & SearchRefusal)
+  /** `hits` may be empty when the phrase is found but no article meets the options; `undated` were left out of a date range. */
+  | { readonly kind: 'found'; readonly query: string; readonly hits: readonly SearchHit[]; readonly undated: number }
   | { readonly kind: 'absent'; readonly query: string; readonly closest: readonly Article[] };
 
 const CLOSEST_LIMIT = 5;
@@ -38,6 +47,9 @@ export class Library {
   private readonly foldedTitles: readonly string[];
   private readonly foldedIds: readonly string[];
   private readonly foldedDates: readonly string[];
+  /** Each article's date as a day number, 0 when it states no full date. */
+  private readonly days: Int32Array;
+  private averageLength = -1;
   private readonly index: PhraseIndex;
   /** Who took part and what was decided, per article: handed on to the library a reload builds. */
   readonly analyses: ArticleAnalyses;
@@ -52,6 +64,7 @@ export class Library {
     this.foldedTitles = articles.map(article => fold(article.title));
     this.foldedIds = articles.map(article => fold(article.id));
     this.foldedDates = articles.map(article => (article.date ? fold(`${article.date.text} ${formatDateNumbers(article.date)}`) : ''));
+    this.days = Int32Array.from(articles, article => dayNumber(article.date) ?? 0);
   }
 
   /** The folded texts and index arrays, for the start-up cache. */
@@ -64,26 +77,75 @@ export class Library {
   }
 
   /**
-   * Every article whose folded text contains the folded phrase, most mentions first; ties go to the
-   * article that names the phrase in its title, then to the one that mentions it earliest, then to the
-   * one that comes first in the corpus.
+   * Every article whose folded text contains the folded phrase and meets the options: every `also`
+   * phrase, no `without` phrase, a full date within the range. Ordered by `sort`: most mentions first
+   * (ties go to the article that names the phrase in its title, then to the one that mentions it
+   * earliest, then to the one that comes first in the corpus); newest or oldest first, undated last,
+   * ties as for mentions; or by BM25 relevance (see search/relevance).
    */
-  search(query: string): SearchOutcome {
-    const checked = checkPhrase(query);
-    if (!checked.ok) return { kind: 'refused', query, reason: checked.reason };
-    const needle = checked.folded;
+  search(query: string, options: SearchOptions = NO_OPTIONS): SearchOutcome {
+    if (options.also.length > MAX_EXTRA_PHRASES || options.without.length > MAX_EXTRA_PHRASES) return { kind: 'refused', query, reason: 'too-many' };
+    const checked = [query, ...options.also, ...options.without].map(checkPhrase);
+    const bad = checked.find(check => !check.ok);
+    if (bad && !bad.ok) return { kind: 'refused', query, reason: bad.reason };
+    const [needle, ...others] = checked.map(check => (check.ok ? check.folded : ''));
+    const range = dateRange(options);
+    if ('reason' in range) return { kind: 'refused', query, ...range };
 
-    const { documents, counts, firstStarts } = this.findPhrase(needle);
-    if (documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle) };
-    const inTitle = documents.map(document => Number(this.foldedTitles[document]!.includes(needle)));
-    const order = Array.from(documents.keys()).sort(
-      (a, b) =>
-        counts[b]! - counts[a]! ||
-        inTitle[b]! - inTitle[a]! ||
-        firstStarts[a]! - firstStarts[b]! ||
-        documents[a]! - documents[b]!,
+    const { documents, counts, firstStarts } = this.findPhrase(needle!);
+    if (documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle!) };
+    const also = others.slice(0, options.also.length).map(phrase => ({ phrase, ...countsByDocument(this.findPhrase(phrase)) }));
+    const without = others.slice(options.also.length).map(phrase => new Set(this.findPhrase(phrase).documents));
+    const ranged = range.from !== null || range.to !== null;
+    let undated = 0;
+    const kept: number[] = [];
+    documents.forEach((document, at) => {
+      if (also.some(({ counts: alsoCounts }) => !alsoCounts.has(document)) || without.some(excluded => excluded.has(document))) return;
+      if (ranged) {
+        const day = this.days[document]!;
+        if (day === 0) return void undated++;
+        if ((range.from !== null && day < range.from) || (range.to !== null && day > range.to)) return;
+      }
+      kept.push(at);
+    });
+
+    // Typed arrays by hit rather than maps: the comparators run for every pair a sort compares.
+    const inTitle = new Uint8Array(documents.length);
+    for (const at of kept) inTitle[at] = Number(this.foldedTitles[documents[at]!]!.includes(needle!));
+    const byMentions = (a: number, b: number) => counts[b]! - counts[a]! || inTitle[b]! - inTitle[a]! || firstStarts[a]! - firstStarts[b]! || documents[a]! - documents[b]!;
+    // Undated articles go after dated ones whichever way dates are sorted.
+    const dayOf = (at: number) => this.days[documents[at]!] || null;
+    const byDate = (direction: 1 | -1) => (a: number, b: number) => {
+      const [dayA, dayB] = [dayOf(a), dayOf(b)];
+      if (dayA === null || dayB === null) return dayA === dayB ? byMentions(a, b) : dayA === null ? 1 : -1;
+      return direction * (dayA - dayB) || byMentions(a, b);
+    };
+    let order: (a: number, b: number) => number = byMentions;
+    if (options.sort === 'newest') order = byDate(-1);
+    else if (options.sort === 'oldest') order = byDate(1);
+    else if (options.sort === 'relevance') {
+      const scores = new Float64Array(documents.length);
+      for (const at of kept) {
+        const document = documents[at]!;
+        const phrases = [{ phrase: needle!, mentions: counts[at]!, documentFrequency: documents.length }, ...also.map(({ phrase, counts: alsoCounts, size }) => ({ phrase, mentions: alsoCounts.get(document)!, documentFrequency: size }))];
+        scores[at] = this.relevance(document, phrases);
+      }
+      order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
+    }
+    kept.sort(order);
+    return { kind: 'found', query, hits: kept.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle: needle! })), undated };
+  }
+
+  /** An article's BM25 score for the phrases of a search, each with its mentions there and how many articles mention it. */
+  private relevance(document: number, phrases: readonly { phrase: string; mentions: number; documentFrequency: number }[]): number {
+    if (this.averageLength < 0) this.averageLength = this.foldedTexts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, this.foldedTexts.length);
+    const title = this.foldedTitles[document]!;
+    return bm25(
+      phrases.map(({ phrase, mentions, documentFrequency }) => ({ mentions, documentFrequency, inTitle: title.includes(phrase) })),
+      this.foldedTexts[document]!.length,
+      this.averageLength,
+      this.articles.length,
     );
-    return { kind: 'found', query, hits: order.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle })) };
   }
 
   /** The articles (by position) that contain a folded phrase, with its counts: exact, without ranking. */
@@ -91,8 +153,8 @@ export class Library {
     return this.index.find(needle);
   }
 
-  /** Each mention of a hit as a [start, end) range of the article's own text, ascending, never overlapping. */
-  mentions(hit: SearchHit): [number, number][] {
+  /** Each mention of a hit (or of a folded phrase in an article) as a [start, end) range of the article's own text, ascending, never overlapping. */
+  mentions(hit: Pick<SearchHit, 'article' | 'needle'>): [number, number][] {
     const folded = foldWithMap(hit.article.text);
     const ranges: [number, number][] = [];
     for (const start of occurrences(folded.text, hit.needle)) {
@@ -184,4 +246,19 @@ export class Library {
       .slice(0, CLOSEST_LIMIT)
       .map(([document]) => this.articles[document]!);
   }
+}
+
+/** The day numbers a search's range runs between (null for an open end), or why the range cannot be used. */
+function dateRange(options: SearchOptions): { from: number | null; to: number | null } | SearchRefusal {
+  const from = options.from === null ? null : parseDateBound(options.from, 'from');
+  if (options.from !== null && from === null) return { reason: 'bad-date', value: options.from };
+  const to = options.to === null ? null : parseDateBound(options.to, 'to');
+  if (options.to !== null && to === null) return { reason: 'bad-date', value: options.to };
+  if (from !== null && to !== null && from > to) return { reason: 'reversed-range' };
+  return { from, to };
+}
+
+/** A phrase's mentions by article, and in how many articles it stands. */
+function countsByDocument({ documents, counts }: PhraseMatches): { counts: Map<number, number>; size: number } {
+  return { counts: new Map(Array.from(documents, (document, at) => [document, counts[at]!])), size: documents.length };
 }

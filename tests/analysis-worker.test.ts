@@ -14,6 +14,7 @@ import * as logging from '../src/log';
 import { participantsReply } from '../src/replies/participants';
 import { summaryReply } from '../src/replies/summary';
 import { participantsJson } from '../src/terminal/json';
+import { runWithin, TimeBudgetExceeded } from '../src/text/time-budget';
 import { articleFrom, bundledLibrary } from './helpers';
 
 /**
@@ -187,5 +188,23 @@ describe('analyses across reloads', () => {
     expect(again).not.toBe(edited);
     expect(again.participants.people.map(person => person.name)).toContain('王新');
     expect(analyses.counts.computed).toBe(3);
+  });
+});
+
+describe('the time budget', () => {
+  it('stops an analysis that runs over from inside, so that no thread is ever stopped at work', async () => {
+    const article = longArticle('over', 400_000);
+    expect(() => runWithin(50, () => analyseArticle(article))).toThrow(TimeBudgetExceeded);
+    // The same worker answers the next article: it stopped itself instead of being stopped.
+    const first = await pool().run(article, article.text.length, 50);
+    expect(first.kind).toBe('over-budget');
+    const next = await pool().run(articleFrom('short', '3月1日，集團召開會議。黨委書記張偉主持會議。'), 100, 5_000);
+    expect(next.kind).toBe('done');
+  });
+
+  it('holds on this thread too, where no worker can start', async () => {
+    const analyses = new ArticleAnalyses({ pool: null, budgetMs: 100 });
+    const analysis = await analyses.analyse(longArticle('here', 400_000));
+    expect(isPartial(analysis)).toBe(true);
   });
 });

@@ -18,6 +18,13 @@ describe('the console', () => {
     expect(text).toContain('/search <phrase>');
   });
 
+  it('pages through a long article read with /read, and its passages with a phrase', async () => {
+    const library = new Library([articleFrom('long', `年度工作會議召開\n${'會議要求抓好落實，推動改革。'.repeat(600)}`)]);
+    const text = await converse(['/read long', '/next', '/read long 改革', '/next'], 'en', library);
+    expect(text.match(/Page \d of \d/g)).toEqual(['Page 1 of 4', 'Page 2 of 4', 'Page 1 of 4', 'Page 2 of 4']);
+    expect(text).toContain('600 mentions of “改革”\n\n> 會議要求抓好落實，推動**改革**。');
+  });
+
   it('says so at either end of the results, and when there is nothing to page', async () => {
     const library = new Library(Array.from({ length: 7 }, (_, n) => articleFrom(`a${n}`, `第${n}次會議部署改革。`)));
     const answers = (await converse(['/next', '/search 改革', '/prev', '/next', '/next'], 'en', library)).split('\n').filter(line => /^(Page|This is|No search)/.test(line));
@@ -31,7 +38,7 @@ describe('the console', () => {
     expect(traditional).toContain('命令（與 Discord 中相同；開頭的斜線可以省略）：');
     expect(traditional).toContain('沒有「frobnicate」這個命令。');
     expect(traditional).not.toContain('Commands (');
-    expect(await converse(['/help'], 'zh-CN')).toContain('在控制台中，/next 和 /prev 翻阅上一次搜索的结果');
+    expect(await converse(['/help'], 'zh-CN')).toContain('在控制台中，/next 和 /prev 翻阅上一次搜索或阅读的结果');
   });
 
   it('says which commands exist when given an unknown one', async () => {

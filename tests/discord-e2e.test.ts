@@ -4,8 +4,11 @@ import { connectBot, type RunningBot } from '../src/discord/bot';
 import { Cooldown } from '../src/discord/cooldown';
 import { LiveLibrary } from '../src/corpus/live-library';
 import { Library } from '../src/library';
+import { NO_OPTIONS } from '../src/search/options';
 import { APPLICATION_ID, asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
-import { articleFrom, bundledLibrary, converse } from './helpers';
+import { loadCorpus } from '../src/corpus/load';
+import { parseCsv } from './csv';
+import { articleFrom, bundledLibrary, converse, OPTIONS_CORPUS } from './helpers';
 
 /**
  * The bot through the real discord.js client, against a fake Discord on 127.0.0.1: what it sends is
@@ -18,6 +21,7 @@ const COOLDOWN_LIMIT = 30;
 const LONG_ID = `研究院安全生產會議:${'報告'.repeat(60)}`;
 let fake: FakeDiscord;
 let bot: RunningBot;
+let library: Library;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
@@ -28,8 +32,11 @@ beforeAll(async () => {
   extra.push(articleFrom('long-minutes', `3月2日，集團召開安全生產會議。總經理李明主持會議。\n${'會議強調，要壓實安全生產責任。'.repeat(15_000)}`));
   // A page of names, titles and verbs with no punctuation: about a second to analyse.
   extra.push(articleFrom('slow-report', `3月3日，集團召開黨建工作會議。黨委書記趙剛主持會議。\n${'黨委書記董事長張三主持會議並講話總經理李四出席會議副總經理王五參加會議學習貫徹精神'.repeat(8_000)}`));
+  // Dated records with urls, for the options of /search and its export.
+  const dated = (await loadCorpus(OPTIONS_CORPUS)).articles;
   const config = readConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATA_DIR: 'data' });
-  bot = await connectBot(config, new LiveLibrary(new Library([...bundled.articles, ...extra]), config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
+  library = new Library([...bundled.articles, ...extra, ...dated]);
+  bot = await connectBot(config, new LiveLibrary(library, config.dataDir), new Cooldown(COOLDOWN_LIMIT, 10_000));
 });
 
 afterAll(async () => {
@@ -59,14 +66,15 @@ function callbackOf(interaction: { id: string; token: string }): Promise<Recorde
   return fake.waitForRequest(request => request.method === 'POST' && request.path === `/api/v10/interactions/${interaction.id}/${interaction.token}/callback`);
 }
 
-function press(customId: string, where: 'guild' | 'dm', userId?: string, locale = 'en-US') {
+/** A button press on a message; `messageFlags` 64 presses one on an ephemeral message. */
+function press(customId: string, where: 'guild' | 'dm', userId?: string, locale = 'en-US', messageFlags = 0) {
   const who = asker(where, userId);
   return fake.dispatchInteraction({
     type: 3,
     locale,
     ...who,
     data: { custom_id: customId, component_type: 2 },
-    message: messageObject({}, who.channel_id),
+    message: messageObject({ flags: messageFlags }, who.channel_id),
   });
 }
 
@@ -87,30 +95,93 @@ describe('the bot through discord.js and a fake Discord', () => {
     expect(callback.body.data.flags ?? 0).toBe(0);
     expect(callback.authorization).toBeUndefined();
     // The console says the same words for the same locale.
-    expect(await converse(['/search 新質生產力'], 'zh-CN')).toContain(embed.description);
+    expect(await converse(['/search 新質生產力'], 'zh-CN', library)).toContain(embed.description);
   });
 
-  it('pages /search with buttons that only the asker can press', async () => {
+  it('pages /search with buttons the asker turns in place, and anyone else in a copy of their own', async () => {
     const first = await callbackOf(command('search', { phrase: '改革' }, 'guild', 'en-US'));
     expect(first.body.data.embeds[0].footer.text).toBe('Page 1 of 3');
-    const [previous, next] = first.body.data.components[0].components;
+    const [previous, next, exportButton] = first.body.data.components[0].components;
     expect(previous.disabled).toBe(true);
     expect(next.disabled).toBe(false);
-    expect(next.custom_id.length).toBeLessThanOrEqual(100);
+    expect(exportButton.label).toBe('Export');
+    for (const button of [previous, next, exportButton]) expect(button.custom_id.length).toBeLessThanOrEqual(100);
 
     const turned = await callbackOf(press(next.custom_id, 'guild'));
     expect(turned.body.type).toBe(7);
     expect(turned.body.data.embeds[0].footer.text).toBe('Page 2 of 3');
     expect(turned.body.data.embeds[0].description).toMatch(/^\d+ articles, \d+ mentions\n\n6\. \*\*/);
 
-    const stranger = await callbackOf(press(next.custom_id, 'guild', '400000000000000099'));
-    expect(stranger.body.type).toBe(4);
-    expect(stranger.body.data.flags).toBe(64);
-    expect(stranger.body.data.embeds[0].description).toMatch(/Only the person who ran this search/);
+    // A colleague presses Next on the asker's page 2 (the button says page 3): their own copy opens there, in their language.
+    const [, nextOnSecond] = turned.body.data.components[0].components;
+    const colleague = '400000000000000099';
+    const copy = await callbackOf(press(nextOnSecond.custom_id, 'guild', colleague, 'zh-TW'));
+    expect(copy.body.type).toBe(4);
+    expect(copy.body.data.flags).toBe(64);
+    expect(copy.body.data.embeds[0].footer.text).toBe('第 3/3 頁');
+    const [backInCopy] = copy.body.data.components[0].components;
+    expect(backInCopy.label).toBe('上一頁');
+    // In their copy they turn pages in place; the asker's reply stays where it was.
+    const copyTurned = await callbackOf(press(backInCopy.custom_id, 'guild', colleague, 'zh-TW', 64));
+    expect(copyTurned.body.type).toBe(7);
+    expect(copyTurned.body.data.embeds[0].footer.text).toBe('第 2/3 頁');
+    const askerAgain = await callbackOf(press(nextOnSecond.custom_id, 'guild'));
+    expect(askerAgain.body.type).toBe(7);
+    expect(askerAgain.body.data.embeds[0].footer.text).toBe('Page 3 of 3');
 
     const expired = await callbackOf(press('search:nosuchsession:1', 'guild'));
     expect(expired.body.data.flags).toBe(64);
-    expect(expired.body.data.embeds[0].description).toMatch(/can no longer be paged/);
+    expect(expired.body.data.embeds[0].description).toMatch(/can no longer be paged or exported/);
+  });
+
+  it('narrows /search with also, without, from and to, sorts it, and keeps the options when paged', async () => {
+    const options = { phrase: '新質生產力', also: '高質量發展', without: '習近平', from: '2024-01', to: '2024-06', sort: 'newest' };
+    const answer = await callbackOf(command('search', options, 'guild', 'zh-TW'));
+    const [embed] = answer.body.data.embeds;
+    expect(embed.description.split('\n').slice(0, 3)).toEqual(['5 篇文章，共 9 處提及', '同時包含：「高質量發展」 · 不含：「習近平」 · 2024-01 至 2024-06 · 最新在前', '2 篇沒有完整日期的文章未列入日期範圍。']);
+    expect([...embed.description.matchAll(/`(r\d\d)`/g)].map(match => match[1])).toEqual(['r07', 'r11', 'r04', 'r05', 'r02']);
+    expect(answer.body.data.components[0].components.map((button: { label: string }) => button.label)).toEqual(['匯出']);
+
+    const oldest = await callbackOf(command('search', { phrase: '高質量發展', sort: 'oldest', from: '2023' }, 'guild', 'en-US'));
+    const [, next] = oldest.body.data.components[0].components;
+    const second = await callbackOf(press(next.custom_id, 'guild'));
+    const description = second.body.data.embeds[0].description;
+    expect(description.split('\n')[1]).toBe('From 2023 · Oldest first');
+    const dates = [...description.matchAll(/ · (\d{4}-\d\d-\d\d) · /g)].map(match => match[1]);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates).toEqual([...dates].sort());
+
+    const refused = await callbackOf(command('search', { phrase: '新質生產力', from: '2024-13' }, 'guild', 'en-US'));
+    expect(refused.body.data.flags).toBe(64);
+    expect(refused.body.data.embeds[0].description).toBe('Write dates as YYYY, YYYY-MM or YYYY-MM-DD, not “2024-13”.');
+  });
+
+  it('exports the whole result, not only the page, as a CSV file to whoever presses Export', async () => {
+    const answer = await callbackOf(command('search', { phrase: '高質量發展', without: '習近平', sort: 'oldest' }, 'guild', 'en-US'));
+    const exportButton = answer.body.data.components[0].components.at(-1);
+    for (const [who, locale] of [['400000000000000001', 'en-US'], ['400000000000000055', 'zh-CN']] as const) {
+      const pressed = press(exportButton.custom_id, 'guild', who, locale);
+      // Deferred, ephemerally: thousands of snippets take time on a large corpus.
+      expect((await callbackOf(pressed)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+      const exported = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${pressed.token}/messages/@original`);
+      const [file] = exported.files;
+      expect(file!.name).toBe('search.csv');
+      expect([...file!.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(file!.bytes.toString('utf8').slice(1));
+      expect(header).toEqual(['id', 'title', 'date', 'mentions', 'snippet', 'url']);
+      const outcome = library.search('高質量發展', { ...NO_OPTIONS, without: ['習近平'], sort: 'oldest' });
+      expect(rows.map(row => row[0])).toEqual(outcome.kind === 'found' ? outcome.hits.map(hit => hit.article.id) : null);
+      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.filter(row => /^r\d\d$/.test(row[0]!)).slice(0, 3).map(row => [row[0], row[2], row[5]])).toEqual([
+        ['r01', '2023-12-30', 'https://example.org/r01'],
+        ['r02', '2024-01-05', 'https://example.org/r02'],
+        ['r05', '2024-03-01', ''],
+      ]);
+      expect(rows.find(row => row[0] === 'r04')![5]).toBe('https://example.org/r04?a=1,b="2"');
+      expect(rows.find(row => row[0] === 'r01')![4]).toBe('會議強調，發展新質生產力是推動高質量發展的內在要求。');
+      expect(exported.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(exported.body.embeds[0].description).toBe(locale === 'en-US' ? `All ${rows.length} results as CSV (UTF-8).` : `全部 ${rows.length} 条结果，CSV 格式（UTF-8）。`);
+    }
   });
 
   it('autocompletes the article option from memory', async () => {
@@ -231,6 +302,48 @@ describe('the bot through discord.js and a fake Discord', () => {
     await new Promise(resolve => setTimeout(resolve, 100));
     const callback = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
     expect(callback.body.data.embeds[0].title).toBe('Search: “新質生產力”');
+  });
+});
+
+describe('/read', () => {
+  it('shows the passages around each mention of a phrase in bold, in the reader’s script', async () => {
+    const answer = await callbackOf(command('read', { article: '000_5a4681f7358e924d', phrase: '新質生產力' }, 'guild', 'zh-CN'));
+    expect(answer.body.type).toBe(4);
+    const [embed] = answer.body.data.embeds;
+    expect(embed.title).toBe('阅读：中国乐凯党委组织召开中心组学习扩大会');
+    const lines = embed.description.split('\n');
+    expect(lines[0]).toBe('“新質生產力”共 2 处提及');
+    expect(lines.filter((line: string) => line.startsWith('> '))).toHaveLength(2);
+    expect(embed.description).toContain('关于发展**新质生产力**的重要论述');
+    expect(answer.body.data.components).toEqual([]);
+  });
+
+  it('shows the whole text with the source’s address, and says when the phrase is not there', async () => {
+    const whole = await callbackOf(command('read', { article: 'r04' }, 'dm', 'en-US'));
+    expect(whole.body.data.embeds[0].description).toBe('Source: <https://example.org/r04?a=1,b="2">\n\n會議研究新質生產力，推動高質量發展，新質生產力，新質生產力。');
+    const absent = await callbackOf(command('read', { article: 'r04', phrase: '習近平' }, 'dm', 'zh-TW'));
+    expect(absent.body.data.embeds[0].description).toBe('來源網址：<https://example.org/r04?a=1,b="2">\n文章沒有提到「習近平」。');
+  });
+
+  it('pages a long article within Discord’s limits, for the asker in place and for a colleague in a copy', async () => {
+    const first = await callbackOf(command('read', { article: 'long-report' }, 'guild', 'en-US'));
+    const [embed] = first.body.data.embeds;
+    expect(embed.description.length).toBeLessThanOrEqual(4096);
+    expect(embed.footer.text).toMatch(/^long-report · 3月1日 · Page 1 of \d+$/);
+    const [, next] = first.body.data.components[0].components;
+    const second = await callbackOf(press(next.custom_id, 'guild'));
+    expect(second.body.type).toBe(7);
+    expect(second.body.data.embeds[0].footer.text).toMatch(/Page 2 of/);
+    const copy = await callbackOf(press(next.custom_id, 'guild', '400000000000000099'));
+    expect(copy.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(copy.body.data.embeds[0].footer.text).toMatch(/Page 2 of/);
+    const expired = await callbackOf(press('read:nosuchsession:1', 'guild'));
+    expect(expired.body.data.embeds[0].description).toBe('These pages can no longer be turned; run /read again.');
+  });
+
+  it('autocompletes its article option', async () => {
+    const callback = await callbackOf(autocomplete('read', '东方电气', 'guild', 'zh-TW'));
+    expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
   });
 });
 

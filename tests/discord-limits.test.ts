@@ -5,6 +5,7 @@ import { Library } from '../src/library';
 import { DISCORD_LIMITS } from '../src/replies/limits';
 import { REPLY_LOCALES } from '../src/replies/locale';
 import { participantsReply } from '../src/replies/participants';
+import { readReply } from '../src/replies/read';
 import { searchReply } from '../src/replies/search';
 import { sourcesReply } from '../src/replies/sources';
 import { summaryReply } from '../src/replies/summary';
@@ -53,9 +54,30 @@ describe('/search replies stay inside Discord’s limits', () => {
     }
   });
 
+  it('with the longest options restated under the totals', () => {
+    const options = { also: ['黨員先行', '發展`代碼`', '改'], without: ['甲'.repeat(100), '乙'.repeat(100), '丁*'.repeat(50)], from: null, to: null, sort: 'relevance' as const };
+    for (const locale of REPLY_LOCALES) {
+      for (let page = 0; page < 5; page++) {
+        const reply = searchReply(heavy, '改革', page, locale, options);
+        expect(reply.page?.count).toBe(5);
+        assertWithinLimits(toMessage(reply, [pagingButtons('search:abcdefgh:-1', 'search:abcdefgh:1', { previous: 'p', next: 'n' }, reply.page!)]));
+      }
+    }
+  });
+
   it('for the bundled articles, an absent phrase and a refused one', async () => {
     const library = await bundledLibrary();
     for (const query of ['會議', '不存在的短語', '   ', '@everyone **粗體**']) assertWithinLimits(toMessage(searchReply(library, query, 0, 'en')));
+  });
+
+  it('for /read of a heavy article, whole and by passages, on every page, in every locale', () => {
+    for (const locale of REPLY_LOCALES) {
+      for (const phrase of ['', '改革', '`代碼`']) {
+        const first = readReply(heavy, heavy.articles[0]!.id, phrase, 0, locale);
+        expect(first.page!.count).toBeGreaterThan(1);
+        for (let page = 0; page < first.page!.count; page++) assertWithinLimits(toMessage(readReply(heavy, heavy.articles[0]!.id, phrase, page, locale)));
+      }
+    }
   });
 
   it('for /participants and /summary of every bundled article, in every locale', async () => {

@@ -17,8 +17,17 @@ export interface RecordedRequest {
   readonly path: string;
   readonly query: string;
   readonly body: any;
+  /** Files sent with the request (multipart/form-data), with their bytes as they arrived. */
+  readonly files: readonly UploadedFile[];
   readonly authorization: string | undefined;
   readonly at: number;
+}
+
+export interface UploadedFile {
+  readonly field: string;
+  readonly name: string;
+  readonly contentType: string | undefined;
+  readonly bytes: Buffer;
 }
 
 /** A scripted answer for the next request that matches: a status, its headers and body. */
@@ -186,13 +195,18 @@ export class FakeDiscord {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${this.port}`);
+    // discord.js sends a message with attachments as multipart/form-data: the JSON in payload_json, each file in files[n].
+    const boundary = /^multipart\/form-data;.*boundary=(?:"([^"]+)"|([^;]+))/i.exec(request.headers['content-type'] ?? '');
+    const multipart = boundary ? parseMultipart(raw, boundary[1] ?? boundary[2]!) : null;
+    const text = multipart ? (multipart.fields.payload_json ?? '') : raw.toString('utf8');
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
       query: url.search,
       body: text ? safeJson(text) : null,
+      files: multipart?.files ?? [],
       authorization: request.headers.authorization,
       at: Date.now(),
     };
@@ -229,6 +243,30 @@ export class FakeDiscord {
     }
     json(response, 404, { message: 'Unknown route in fake Discord', code: 0 });
   }
+}
+
+/** The parts of a multipart/form-data body (RFC 7578): text fields by name, and the files. */
+function parseMultipart(raw: Buffer, boundary: string): { fields: Record<string, string>; files: UploadedFile[] } {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  for (let at = raw.indexOf(delimiter); at >= 0; ) {
+    const start = at + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    // Each part: CRLF after the delimiter, headers, a blank line, the body, CRLF before the next delimiter.
+    const part = raw.subarray(start + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const body = part.subarray(headerEnd + 4);
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const name = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (name === undefined) fields[field] = body.toString('utf8');
+    else files.push({ field, name, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1], bytes: Buffer.from(body) });
+    at = next;
+  }
+  return { fields, files };
 }
 
 function safeJson(text: string): unknown {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_ANALYSIS_BUDGET_MS } from '../config';
 import type { Article } from '../corpus/article';
 import { log } from '../log';
+import { runWithin, TimeBudgetExceeded } from '../text/time-budget';
 import { analyseArticle, emptyAnalysis, isPartial, openingEnd, type ArticleAnalysis } from './analyse';
 import { sharedAnalysisPool, type AnalysisPool } from './pool';
 
@@ -94,15 +95,16 @@ export class ArticleAnalyses {
   private async compute(article: Article): Promise<ArticleAnalysis> {
     this.counts.computed++;
     const length = article.text.length;
-    if (!this.pool) return analyseArticle(article);
     let upTo = length;
     for (let urgent = false; ; urgent = true) {
-      const outcome = await this.pool.run(article, upTo, this.budgetMs, urgent);
+      const outcome = this.pool ? await this.pool.run(article, upTo, this.budgetMs, urgent) : { kind: 'unavailable' as const };
       if (outcome.kind === 'done') {
         if (isPartial(outcome.analysis)) log.info(`answering for ${article.id} from its first ${upTo} of ${length} characters`);
         return outcome.analysis;
       }
-      if (outcome.kind === 'unavailable') return analyseArticle(article, upTo);
+      // No worker: the same budget holds on this thread, checked by the analysis as it goes.
+      const here = outcome.kind === 'unavailable' ? analyseWithin(this.budgetMs, article, upTo) : null;
+      if (here) return here;
       if (upTo <= SHORTEST_OPENING) {
         log.warn(`analysing even the first ${upTo} characters of ${article.id} took over ${this.budgetMs} ms; answering with nothing found`);
         return emptyAnalysis(article);
@@ -136,5 +138,15 @@ export class ArticleAnalyses {
       this.digests.set(article, digest);
     }
     return digest;
+  }
+}
+
+/** The analysis of an opening on this thread within the budget, or null when it ran over. */
+function analyseWithin(budgetMs: number, article: Article, upTo: number): ArticleAnalysis | null {
+  try {
+    return runWithin(budgetMs, () => analyseArticle(article, upTo));
+  } catch (error) {
+    if (error instanceof TimeBudgetExceeded) return null;
+    throw error;
   }
 }

@@ -7,7 +7,7 @@ import type { AnalysisRequest, AnalysisResponse } from './worker';
 /** What one attempt at analysing (an opening of) an article came to. */
 export type AttemptOutcome =
   | { readonly kind: 'done'; readonly analysis: ArticleAnalysis }
-  /** It ran out of time, or its worker died on it: the worker is gone, and nothing was found. */
+  /** It ran out of time, or its worker died on it: nothing was found. */
   | { readonly kind: 'over-budget' }
   /** No worker could be started: the caller analyses on its own thread. */
   | { readonly kind: 'unavailable' };
@@ -39,19 +39,23 @@ interface Job {
 
 interface Slot {
   readonly worker: Worker;
-  state: 'starting' | 'idle' | 'busy';
+  /** Abandoned: still busy long past its budget; it is stopped once it answers, never while it works. */
+  state: 'starting' | 'idle' | 'busy' | 'abandoned';
   job: Job | null;
   /** The start deadline while starting, the time budget while busy, the idle limit while idle. */
   timer: NodeJS.Timeout | null;
 }
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/** A job still unanswered this long after its budget (budgets, plus a grace) is given up. */
+const ABANDON_AFTER_BUDGETS = 4;
+const ABANDON_GRACE_MS = 5000;
 
 /**
  * The threads that analyse articles, so that an analysis never holds the main thread's event loop. Each
- * attempt has a time budget: a worker that overruns it is stopped (a running analysis cannot be
- * interrupted otherwise) and the attempt comes back over budget. Workers start when there is work and
- * stop when idle for a while; while idle they do not keep the process alive.
+ * attempt has a time budget, which the analysis checks as it goes: one that overruns it stops itself
+ * and the attempt comes back over budget. Workers start when there is work and stop when idle for a
+ * while (never while they work); while idle they do not keep the process alive.
  */
 export class AnalysisPool {
   private readonly slots = new Set<Slot>();
@@ -113,7 +117,10 @@ export class AnalysisPool {
       if (slot.timer) clearTimeout(slot.timer);
       slot.job?.reject(closed());
     }
-    await Promise.all(slots.map(slot => slot.worker.terminate()));
+    // A worker at work is let go rather than stopped: stopping it inside native code aborts the process.
+    const working = (slot: Slot) => slot.state === 'busy' || slot.state === 'abandoned';
+    for (const slot of slots.filter(working)) slot.worker.unref();
+    await Promise.all(slots.filter(slot => !working(slot)).map(slot => slot.worker.terminate()));
   }
 
   /** Gives queued jobs to idle workers, and starts workers for the rest while there is room. */
@@ -125,7 +132,8 @@ export class AnalysisPool {
         continue;
       }
       const starting = [...this.slots].filter(slot => slot.state === 'starting').length;
-      if (this.slots.size < this.size && starting < this.queue.length && Date.now() >= this.unavailableUntil && this.spawn()) continue;
+      const working = [...this.slots].filter(slot => slot.state !== 'abandoned').length;
+      if (working < this.size && starting < this.queue.length && Date.now() >= this.unavailableUntil && this.spawn()) continue;
       break;
     }
     this.holdProcess();
@@ -154,19 +162,27 @@ export class AnalysisPool {
     slot.state = 'busy';
     slot.job = job;
     const { id, title, date, text, source } = job.article;
-    slot.worker.postMessage({ job: job.id, article: { id, title, date, text, source }, upTo: job.upTo } satisfies AnalysisRequest);
-    // The analysis cannot be interrupted inside the worker: past its budget, the worker itself is stopped.
+    slot.worker.postMessage({ job: job.id, article: { id, title, date, text, source }, upTo: job.upTo, budgetMs: job.budgetMs } satisfies AnalysisRequest);
+    // The analysis stops itself at its budget. Should it not (a long call inside the segmenter), the job
+    // is given up and the worker left to finish: stopping a thread inside native code aborts the process.
     slot.timer = Number.isFinite(job.budgetMs)
       ? setTimeout(() => {
-          this.retire(slot);
+          slot.state = 'abandoned';
+          slot.job = null;
+          slot.timer = null;
           job.resolve({ kind: 'over-budget' });
           this.dispatch();
-        }, job.budgetMs)
+        }, job.budgetMs * ABANDON_AFTER_BUDGETS + ABANDON_GRACE_MS)
       : null;
   }
 
   private receive(slot: Slot, message: AnalysisResponse): void {
     if (!this.slots.has(slot)) return;
+    if (slot.state === 'abandoned') {
+      this.retire(slot);
+      this.dispatch();
+      return;
+    }
     if ('ready' in message) {
       if (slot.timer) clearTimeout(slot.timer);
       slot.timer = null;
@@ -180,6 +196,7 @@ export class AnalysisPool {
       slot.job = null;
       slot.state = 'idle';
       if ('error' in message) job.reject(new Error(`the analysis of ${job.article.id} failed: ${message.error}`));
+      else if ('overBudget' in message) job.resolve({ kind: 'over-budget' });
       else job.resolve({ kind: 'done', analysis: message.analysis });
     }
     this.dispatch();
@@ -209,7 +226,7 @@ export class AnalysisPool {
   }
 
   private failedToStart(error: unknown): void {
-    log.warn(`the analysis worker could not start; articles are analysed on the main thread, with no time limit, for the next ${Math.round(this.retryStartMs / 1000)} s`, error);
+    log.warn(`the analysis worker could not start; articles are analysed on the main thread, within the same time budget, for the next ${Math.round(this.retryStartMs / 1000)} s`, error);
     this.unavailableUntil = Date.now() + this.retryStartMs;
     // Jobs wait for a worker that is still starting or working; with none left, they are the caller's.
     if (this.slots.size === 0) for (const job of this.queue.splice(0)) job.resolve({ kind: 'unavailable' });

@@ -1,18 +1,21 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../corpus/article';
 import { warmUpSegmenter } from '../text/segment';
+import { runWithin, TimeBudgetExceeded } from '../text/time-budget';
 import { analyseArticle } from './analyse';
 
-/** A request to the analysis worker: analyse the article's first `upTo` characters. */
+/** A request to the analysis worker: analyse the article's first `upTo` characters within `budgetMs`. */
 export interface AnalysisRequest {
   readonly job: number;
   readonly article: Article;
   readonly upTo: number;
+  readonly budgetMs: number;
 }
 
 export type AnalysisResponse =
   | { readonly ready: true }
   | { readonly job: number; readonly analysis: ReturnType<typeof analyseArticle> }
+  | { readonly job: number; readonly overBudget: true }
   | { readonly job: number; readonly error: string };
 
 /** A short report of the genre, analysed before the worker says it is ready. */
@@ -26,12 +29,13 @@ const SAMPLE = '2023年3月1日，集团召开年度工作会议。党委书记�
 warmUpSegmenter();
 analyseArticle({ id: 'sample', title: '', date: null, text: SAMPLE, source: '' });
 const port = parentPort!;
-port.on('message', ({ job, article, upTo }: AnalysisRequest) => {
+port.on('message', ({ job, article, upTo, budgetMs }: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
-    response = { job, analysis: analyseArticle(article, upTo) };
+    response = { job, analysis: runWithin(budgetMs, () => analyseArticle(article, upTo)) };
   } catch (error) {
-    response = { job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    if (error instanceof TimeBudgetExceeded) response = { job, overBudget: true };
+    else response = { job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(response);
 });

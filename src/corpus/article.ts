@@ -7,6 +7,8 @@ export interface Article {
   readonly date: WrittenDate | null;
   /** The article's own text with the scraper's pinyin annotations removed. */
   readonly text: string;
+  /** Where the article was published, when the corpus record says (JSONL `url`). */
+  readonly url?: string;
   /** File the article came from, for warnings and logs. */
   readonly source: string;
 }

@@ -15,7 +15,7 @@ import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
  */
 
 /** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** The file format; a cache in an older format is rebuilt like a stale one. */
 const MAGIC = 'MRB2';
@@ -59,7 +59,7 @@ type Section = { name: string; bytes: Uint8Array };
 
 export async function writeCache(file: string, key: string, corpus: CachedCorpus): Promise<void> {
   const { articles, warnings, prepared } = corpus;
-  const metadata = articles.map(({ id, title, date, source }) => ({ id, title, date, source }));
+  const metadata = articles.map(({ id, title, date, source, url }) => ({ id, title, date, source, ...(url === undefined ? {} : { url }) }));
   const sections: Section[] = [
     { name: 'metadata', bytes: Buffer.from(JSON.stringify({ metadata, warnings }), 'utf8') },
     ...stringsSection('texts', articles.map(article => article.text)),

@@ -23,7 +23,7 @@ export const SIZE_LIMITS: SizeLimits = { articleBytes: 5 * 1024 * 1024, collecti
 
 /**
  * Loads every article of a corpus folder: .txt and .md files (one article each, id = file name) and
- * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "text"}` record a line). What cannot be
+ * .jsonl or .jsonl.gz files (one `{"id", "title"?, "date"?, "url"?, "text"}` record a line). What cannot be
  * read is skipped with a warning naming the file and line; the rest loads.
  */
 export async function loadCorpus(directory: string, limits: SizeLimits = SIZE_LIMITS): Promise<LoadedCorpus> {
@@ -122,7 +122,14 @@ function readRecords(path: string, bytes: Uint8Array | null, maxRecordBytes: num
       return;
     }
     const article = makeArticle(
-      { id: String(fields.id), text: fields.text, title: typeof fields.title === 'string' ? fields.title : undefined, date: fields.date, source: path },
+      {
+        id: String(fields.id),
+        text: fields.text,
+        title: typeof fields.title === 'string' ? fields.title : undefined,
+        date: fields.date,
+        url: typeof fields.url === 'string' && fields.url.trim() !== '' ? fields.url.trim() : undefined,
+        source: path,
+      },
       path,
       warnings,
       lineNumber,
@@ -137,6 +144,7 @@ interface RawArticle {
   source: string;
   title?: string;
   date?: unknown;
+  url?: string;
 }
 
 /**
@@ -157,5 +165,5 @@ function makeArticle(raw: RawArticle, path: string, warnings: CorpusWarning[], l
   }
   const title = raw.title?.trim() ? redact(cleanArticleText(raw.title)) : deriveTitle(text);
   const date = parseRecordDate(raw.date) ?? deriveDate(text);
-  return { id, title, date, text, source: raw.source };
+  return { id, title, date, text, source: raw.source, ...(raw.url === undefined ? {} : { url: redact(raw.url) }) };
 }

@@ -7,7 +7,7 @@ export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
 
 const EMBED_COLOR = 0xb22222;
 
-type Components = ActionRowBuilder<MessageActionRowComponentBuilder>[];
+export type Components = ActionRowBuilder<MessageActionRowComponentBuilder>[];
 
 /** A reply as Discord message options: embeds inside Discord's limits, no mentions, errors ephemeral. */
 export function toMessage(reply: Reply, components: Components = []): InteractionReplyOptions {

@@ -1,4 +1,5 @@
 import type { Participant } from '../people/participants';
+import { checkTimeBudget } from '../text/time-budget';
 import { foldWithMap, sourceRange } from '../text/fold';
 import { bodyAt, bodyOfTitle, isBody, isNamePhrase } from './organizations';
 import type { Sentence } from './sentences';
@@ -85,6 +86,7 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
     const text = folded.text;
     const original = (start: number, end: number) => (end > start ? sentence.text.slice(...sourceRange(sentence.text, folded, start, end)) : '');
     for (const found of eventsIn(text)) {
+    checkTimeBudget();
       const subjectText = text.slice(found.subjectStart, found.subjectEnd);
       const subject = found.passive ? passiveOrganizer(subjectText) : organizerOf(subjectText, found.signing, foldedPeople);
       // 主持召开国务院常务会议: a chair's meeting is held by the body its name opens with, before the body of
@@ -158,6 +160,7 @@ function eventsIn(text: string): Found[] {
     found.push({ subjectStart: start, subjectEnd: passive.index + passive[1]!.length, name: passive[1]!, at: passive.index + passive[0].length, activity: false, signing: false, passive: true, held: true });
   }
   for (const held of text.matchAll(HELD)) {
+    checkTimeBudget();
     const name = held[1] ?? held[2]!;
     const verbEnd = held.index + VERB.exec(text.slice(held.index))![0].length;
     if (NOT_NOW_BEFORE.test(text.slice(Math.max(0, held.index - 4), held.index)) || NOT_NOW_AFTER.test(text.slice(verbEnd)) || insideQuotation(text, held.index)) continue;

@@ -1,3 +1,4 @@
+import { checkTimeBudget } from '../text/time-budget';
 import { clipAtClause } from './clip';
 
 /**
@@ -41,6 +42,7 @@ const MAX_FORMULATIONS = 4;
 export function findPoints(text: string): Point[] {
   const points: Point[] = [];
   const add = (start: number, end: number, clip = ITEM_MAX) => {
+    checkTimeBudget();
     const raw = text.slice(start, end);
     const leading = raw.length - raw.trimStart().length;
     const trimmed = raw.trim().replace(/[，,、：:]$/u, '');

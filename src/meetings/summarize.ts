@@ -3,6 +3,7 @@ import type { Article } from '../corpus/article';
 import type { AttendingGroup, Participant, Participants, SourceRange } from '../people/participants';
 import { completeDay, findDates, findDaysOnly, findPublicationDate, isDateline, type WrittenDate } from '../text/dates';
 import { foldWithMap, sourceRange } from '../text/fold';
+import { checkTimeBudget } from '../text/time-budget';
 import { clipAtClause } from './clip';
 import { findMeetingEvents, findOrganizations, type MeetingEvent } from './events';
 import { findPoints, type Point } from './points';
@@ -200,6 +201,7 @@ function extractiveSummary(sentences: readonly Sentence[], meetings: readonly Me
     if (/會議(?:指出|強調|要求)|会议(?:指出|强调|要求)/u.test(text)) value += 1;
     return value;
   };
+  checkTimeBudget();
   const ranked = sentences
     .map((sentence, index) => ({ sentence, index, value: score(sentence) }))
     .filter(entry => entry.value > 0)

@@ -1,4 +1,5 @@
 import { sourceRange, type FoldedText } from '../text/fold';
+import { checkTimeBudget } from '../text/time-budget';
 import type { Clauses } from './clauses';
 import { nameAt } from './names';
 import { TITLE_HEADS } from './titles';
@@ -30,6 +31,7 @@ export function findGroups(source: string, folded: FoldedText, clauses: Clauses,
   const groups: AttendingGroup[] = [];
   const ends = [...nameEnds].sort((a, b) => a - b);
   for (const match of text.matchAll(GROUP_VERBS)) {
+    checkTimeBudget();
     let end = match.index!;
     // A group's subject is short; a bound keeps this linear on text without punctuation.
     const clause = text.slice(Math.max(clauses.clauseStart(end), end - SUBJECT_MAX), end);

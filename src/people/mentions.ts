@@ -1,4 +1,5 @@
 import nodejieba from 'nodejieba';
+import { checkTimeBudget } from '../text/time-budget';
 import { isKnownPerson } from '../text/dictionary';
 import type { Clauses } from './clauses';
 import { isNameBoundary, nameAt, type NameEvidence } from './names';
@@ -88,12 +89,14 @@ export function findMentions(clauses: Clauses): Mention[] {
   };
 
   for (const match of text.matchAll(TITLE_PATTERN)) {
+    checkTimeBudget();
     const headStart = match.index!;
     const headEnd = headStart + match[0].length;
     titleBeforeName(text, headStart, headEnd, nameEnds, add);
     titleAfterName(text, headStart, headEnd, add);
   }
   for (let index = 0; index < text.length; index++) {
+    checkTimeBudget();
     if (clauses.isClauseStart(index)) bareNamesWithVerb(clauses, index, mentions, add);
   }
   return [...mentions.values()].sort((a, b) => a.start - b.start);

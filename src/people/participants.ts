@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/article';
+import { checkTimeBudget } from '../text/time-budget';
 import { foldForAnalysis, sourceRange, type FoldedText } from '../text/fold';
 import { Clauses } from './clauses';
 import { findMentions, roleVerbAt, skipHonorific, type Mention } from './mentions';
@@ -117,6 +118,7 @@ export function findParticipants(article: Article): Participants {
 
   const people = new Map<string, Person>();
   for (const mention of mentions) {
+    checkTimeBudget();
     let person = people.get(mention.name);
     if (!person) {
       person = { name: mention.name, mentions: [], roles: new Map() };
@@ -129,6 +131,7 @@ export function findParticipants(article: Article): Participants {
   const starts = new Map(mentions.map(mention => [mention.start, titleOrNameStart(mention)]));
   for (const person of people.values()) {
     for (const { mention, status } of person.mentions) {
+    checkTimeBudget();
       if (status !== 'participant') continue;
       for (const role of rolesAfter(clauses, cues, mention, starts)) if (!person.roles.has(role)) person.roles.set(role, mention.start);
       if (endsWithMeetingVerb(text, clauses.clauseStart(mention.start), titleOrNameStart(mention))) if (!person.roles.has('met')) person.roles.set('met', mention.start);
@@ -260,6 +263,7 @@ function attributeOtherReferences(clauses: Clauses, participants: Person[], ment
   const named = participants.flatMap(person => person.mentions.map(({ mention }) => ({ person, at: mention.start }))).sort((a, b) => a.at - b.at);
 
   for (let index = 0; index < text.length; index++) {
+    checkTimeBudget();
     if (!clauses.isClauseStart(index)) continue;
     let person: Person | undefined;
     let from = index;

@@ -1,3 +1,4 @@
+import { MAX_EXTRA_PHRASES, type SearchSort } from '../search/options';
 import { MAX_PHRASE_LENGTH } from '../search/phrase';
 import type { Role } from '../people/verbs';
 import type { ReplyLocale } from './locale';
@@ -13,6 +14,29 @@ export interface Labels {
   nothingClose: string;
   emptyPhrase: string;
   phraseTooLong: string;
+  /** The conditions of a search beside its phrase, as a reply restates them. */
+  also(phrases: readonly string[]): string;
+  without(phrases: readonly string[]): string;
+  dateRange(from: string | null, to: string | null): string;
+  sorts: Record<SearchSort, string>;
+  undatedLeftOut(count: number): string;
+  noneMeetsOptions(query: string): string;
+  badDate(value: string): string;
+  reversedRange: string;
+  tooManyPhrases: string;
+  badSort(value: string): string;
+  /** /read: an article's text, or the passages that mention a phrase. */
+  readTitle(title: string): string;
+  /** The address the article was published at, as a link without a preview. */
+  sourceLink(url: string): string;
+  mentionsOf(phrase: string, count: number): string;
+  notInArticle(phrase: string): string;
+  readingExpired: string;
+  /** The Export button, and what the file it sends holds. */
+  exportButton: string;
+  exported(count: number): string;
+  /** An export cut to the size Discord accepts. */
+  exportedPart(shown: number, total: number): string;
   noSuchArticle(typed: string): string;
   didYouMean: string;
   articleNeeded: string;
@@ -21,7 +45,6 @@ export interface Labels {
   previous: string;
   next: string;
   pagingExpired: string;
-  notYourSearch: string;
   roles: Record<Role, string>;
   participantsTitle(title: string): string;
   noParticipants: string;
@@ -77,6 +100,24 @@ const en: Labels = {
   nothingClose: 'No article shares a word with it either.',
   emptyPhrase: 'Type a phrase with at least one character, letter or digit.',
   phraseTooLong: `A phrase may be at most ${MAX_PHRASE_LENGTH} characters.`,
+  also: phrases => `Also: ${phrases.map(phrase => `“${phrase}”`).join(', ')}`,
+  without: phrases => `Without: ${phrases.map(phrase => `“${phrase}”`).join(', ')}`,
+  dateRange: (from, to) => (from && to ? `${from} to ${to}` : from ? `From ${from}` : `Until ${to}`),
+  sorts: { mentions: 'Most mentions first', newest: 'Newest first', oldest: 'Oldest first', relevance: 'Most relevant first' },
+  undatedLeftOut: count => `${count} ${count === 1 ? 'article' : 'articles'} without a full date left out of the range.`,
+  noneMeetsOptions: query => `Articles contain “${query}”, but none meets all the conditions.`,
+  badDate: value => `Write dates as YYYY, YYYY-MM or YYYY-MM-DD, not “${value}”.`,
+  reversedRange: 'The date range starts after it ends.',
+  tooManyPhrases: `At most ${MAX_EXTRA_PHRASES} “also” and ${MAX_EXTRA_PHRASES} “without” phrases.`,
+  badSort: value => `Sort by mentions, newest, oldest or relevance, not “${value}”.`,
+  readTitle: title => `Read: ${title}`,
+  sourceLink: url => `Source: <${url}>`,
+  mentionsOf: (phrase, count) => `${count} ${count === 1 ? 'mention' : 'mentions'} of “${phrase}”`,
+  notInArticle: phrase => `The article does not mention “${phrase}”.`,
+  readingExpired: 'These pages can no longer be turned; run /read again.',
+  exportButton: 'Export',
+  exported: count => `All ${count} ${count === 1 ? 'result' : 'results'} as CSV (UTF-8).`,
+  exportedPart: (shown, total) => `The first ${shown} of ${total} results as CSV (UTF-8): Discord takes no larger file. The CLI's --format csv gives them all.`,
   noSuchArticle: typed => `No article’s id, title or organisation matches “${typed}”.`,
   didYouMean: 'Did you mean:',
   articleNeeded: 'Name an article: its id, the start of it, or words of its title.',
@@ -84,8 +125,7 @@ const en: Labels = {
   failure: 'Something went wrong while answering; it has been logged. Please try again.',
   previous: 'Previous',
   next: 'Next',
-  pagingExpired: 'These results can no longer be paged; run /search again.',
-  notYourSearch: 'Only the person who ran this search can turn its pages; run /search yourself.',
+  pagingExpired: 'These results can no longer be paged or exported; run /search again.',
   roles: { chaired: 'chaired', spoke: 'spoke', presented: 'presented', attended: 'attended', met: 'met', accompanied: 'accompanied', signed: 'signed' },
   participantsTitle: title => `Participants: ${title}`,
   noParticipants: 'The article names no participants.',
@@ -114,13 +154,16 @@ const en: Labels = {
   terminal: {
     help: [
       'Commands (the same as in Discord; the leading slash is optional):',
-      '  /search <phrase> [--page N]       every article that mentions the phrase, in either script',
+      '  /search <phrase> [--page N]       every article that mentions the phrase, in either script;',
+      '    --also P, --without P (up to 3 each), --from and --to YYYY[-MM[-DD]],',
+      '    --sort mentions|newest|oldest|relevance',
       '  /participants <article> | --all   who took part, with titles and roles',
       '  /summary <article> | --all        each meeting at a glance, a short summary and keywords',
+      '  /read <article> [phrase]          the article\'s text, or the passages that mention the phrase',
       '  /articles                         id, date and title of every article',
       '  /help                             this list',
       'An article is named by its id, the start of it, or words of its title.',
-      'In the console, /next and /prev page through the last search; /quit or end of input leaves.',
+      'In the console, /next and /prev page through the last search or read; /quit or end of input leaves.',
     ].join('\n'),
     unknownCommand: command => `Unknown command “${command}”.`,
     articles: count => `${count} ${count === 1 ? 'article' : 'articles'}`,
@@ -141,6 +184,24 @@ const zhCN: Labels = {
   nothingClose: '也没有文章与它有共同的词语。',
   emptyPhrase: '请输入至少包含一个汉字、字母或数字的短语。',
   phraseTooLong: `短语最多 ${MAX_PHRASE_LENGTH} 个字符。`,
+  also: phrases => `同时包含：${phrases.map(phrase => `“${phrase}”`).join('、')}`,
+  without: phrases => `不含：${phrases.map(phrase => `“${phrase}”`).join('、')}`,
+  dateRange: (from, to) => (from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`),
+  sorts: { mentions: '提及最多在前', newest: '最新在前', oldest: '最早在前', relevance: '相关度最高在前' },
+  undatedLeftOut: count => `${count} 篇没有完整日期的文章未列入日期范围。`,
+  noneMeetsOptions: query => `有文章包含“${query}”，但没有一篇符合全部条件。`,
+  badDate: value => `日期请写作 YYYY、YYYY-MM 或 YYYY-MM-DD，而不是“${value}”。`,
+  reversedRange: '日期范围的起点晚于终点。',
+  tooManyPhrases: `“同时包含”和“不含”的短语各最多 ${MAX_EXTRA_PHRASES} 个。`,
+  badSort: value => `排序方式可为 mentions、newest、oldest 或 relevance，而不是“${value}”。`,
+  readTitle: title => `阅读：${title}`,
+  sourceLink: url => `来源网址：<${url}>`,
+  mentionsOf: (phrase, count) => `“${phrase}”共 ${count} 处提及`,
+  notInArticle: phrase => `文章没有提到“${phrase}”。`,
+  readingExpired: '这些页面已不能翻页，请重新运行 /read。',
+  exportButton: '导出',
+  exported: count => `全部 ${count} 条结果，CSV 格式（UTF-8）。`,
+  exportedPart: (shown, total) => `${total} 条结果中的前 ${shown} 条，CSV 格式（UTF-8）：Discord 不接受更大的文件。命令行的 --format csv 会给出全部。`,
   noSuchArticle: typed => `没有文章的 ID、标题或单位与“${typed}”相符。`,
   didYouMean: '您是否要找：',
   articleNeeded: '请指明一篇文章：它的 ID、ID 的开头或标题中的词语。',
@@ -148,8 +209,7 @@ const zhCN: Labels = {
   failure: '回答时出错，已记录。请再试一次。',
   previous: '上一页',
   next: '下一页',
-  pagingExpired: '这些结果已不能翻页，请重新运行 /search。',
-  notYourSearch: '只有发起这次搜索的人可以翻页；请自己运行 /search。',
+  pagingExpired: '这些结果已不能翻页或导出，请重新运行 /search。',
   roles: { chaired: '主持', spoke: '讲话', presented: '介绍汇报', attended: '出席', met: '会见会谈', accompanied: '陪同', signed: '签约' },
   participantsTitle: title => `参会人员：${title}`,
   noParticipants: '文章没有提到参会人员的姓名。',
@@ -178,13 +238,16 @@ const zhCN: Labels = {
   terminal: {
     help: [
       '命令（与 Discord 中相同；开头的斜杠可以省略）：',
-      '  /search <短语> [--page N]         提及该短语的所有文章，简体繁体皆可',
+      '  /search <短语> [--page N]         提及该短语的所有文章，简体繁体皆可；',
+      '    --also 短语、--without 短语（各最多 3 个）、--from 和 --to YYYY[-MM[-DD]]、',
+      '    --sort mentions|newest|oldest|relevance',
       '  /participants <文章> | --all      参会人员及其职务和角色',
       '  /summary <文章> | --all           各次会议概览、简短摘要和关键词',
+      '  /read <文章> [短语]               文章全文，或提及该短语的段落',
       '  /articles                         所有文章的 ID、日期和标题',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的开头或标题中的词语指明。',
-      '在控制台中，/next 和 /prev 翻阅上一次搜索的结果；/quit 或输入结束即退出。',
+      '在控制台中，/next 和 /prev 翻阅上一次搜索或阅读的结果；/quit 或输入结束即退出。',
     ].join('\n'),
     unknownCommand: command => `没有“${command}”这个命令。`,
     articles: count => `${count} 篇文章`,
@@ -205,6 +268,24 @@ const zhTW: Labels = {
   nothingClose: '也沒有文章與它有共同的詞語。',
   emptyPhrase: '請輸入至少包含一個漢字、字母或數字的短語。',
   phraseTooLong: `短語最多 ${MAX_PHRASE_LENGTH} 個字元。`,
+  also: phrases => `同時包含：${phrases.map(phrase => `「${phrase}」`).join('、')}`,
+  without: phrases => `不含：${phrases.map(phrase => `「${phrase}」`).join('、')}`,
+  dateRange: (from, to) => (from && to ? `${from} 至 ${to}` : from ? `${from} 起` : `至 ${to}`),
+  sorts: { mentions: '提及最多在前', newest: '最新在前', oldest: '最早在前', relevance: '相關度最高在前' },
+  undatedLeftOut: count => `${count} 篇沒有完整日期的文章未列入日期範圍。`,
+  noneMeetsOptions: query => `有文章包含「${query}」，但沒有一篇符合全部條件。`,
+  badDate: value => `日期請寫作 YYYY、YYYY-MM 或 YYYY-MM-DD，而不是「${value}」。`,
+  reversedRange: '日期範圍的起點晚於終點。',
+  tooManyPhrases: `「同時包含」和「不含」的短語各最多 ${MAX_EXTRA_PHRASES} 個。`,
+  badSort: value => `排序方式可為 mentions、newest、oldest 或 relevance，而不是「${value}」。`,
+  readTitle: title => `閱讀：${title}`,
+  sourceLink: url => `來源網址：<${url}>`,
+  mentionsOf: (phrase, count) => `「${phrase}」共 ${count} 處提及`,
+  notInArticle: phrase => `文章沒有提到「${phrase}」。`,
+  readingExpired: '這些頁面已不能翻頁，請重新執行 /read。',
+  exportButton: '匯出',
+  exported: count => `全部 ${count} 筆結果，CSV 格式（UTF-8）。`,
+  exportedPart: (shown, total) => `${total} 筆結果中的前 ${shown} 筆，CSV 格式（UTF-8）：Discord 不接受更大的檔案。命令列的 --format csv 會給出全部。`,
   noSuchArticle: typed => `沒有文章的 ID、標題或單位與「${typed}」相符。`,
   didYouMean: '您是否要找：',
   articleNeeded: '請指明一篇文章：它的 ID、ID 的開頭或標題中的詞語。',
@@ -212,8 +293,7 @@ const zhTW: Labels = {
   failure: '回答時出錯，已記錄。請再試一次。',
   previous: '上一頁',
   next: '下一頁',
-  pagingExpired: '這些結果已不能翻頁，請重新執行 /search。',
-  notYourSearch: '只有發起這次搜尋的人可以翻頁；請自己執行 /search。',
+  pagingExpired: '這些結果已不能翻頁或匯出，請重新執行 /search。',
   roles: { chaired: '主持', spoke: '講話', presented: '介紹匯報', attended: '出席', met: '會見會談', accompanied: '陪同', signed: '簽約' },
   participantsTitle: title => `參會人員：${title}`,
   noParticipants: '文章沒有提到參會人員的姓名。',
@@ -242,13 +322,16 @@ const zhTW: Labels = {
   terminal: {
     help: [
       '命令（與 Discord 中相同；開頭的斜線可以省略）：',
-      '  /search <短語> [--page N]         提及該短語的所有文章，簡體繁體皆可',
+      '  /search <短語> [--page N]         提及該短語的所有文章，簡體繁體皆可；',
+      '    --also 短語、--without 短語（各最多 3 個）、--from 和 --to YYYY[-MM[-DD]]、',
+      '    --sort mentions|newest|oldest|relevance',
       '  /participants <文章> | --all      參會人員及其職務和角色',
       '  /summary <文章> | --all           各次會議概覽、簡短摘要和關鍵詞',
+      '  /read <文章> [短語]               文章全文，或提及該短語的段落',
       '  /articles                         所有文章的 ID、日期和標題',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的開頭或標題中的詞語指明。',
-      '在主控台中，/next 和 /prev 翻閱上一次搜尋的結果；/quit 或輸入結束即離開。',
+      '在主控台中，/next 和 /prev 翻閱上一次搜尋或閱讀的結果；/quit 或輸入結束即離開。',
     ].join('\n'),
     unknownCommand: command => `沒有「${command}」這個命令。`,
     articles: count => `${count} 篇文章`,

@@ -13,6 +13,8 @@ export const DISCORD_LIMITS = {
   choiceName: 100,
   optionValue: 100,
   customId: 100,
+  /** What a bot may attach to one message without a boosted server: 10 MiB. */
+  attachmentBytes: 10 * 1024 * 1024,
 } as const;
 
 /** Cuts text to at most max UTF-16 units (Discord counts those), at a character boundary, with an ellipsis. */

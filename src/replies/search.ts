@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/article';
-import type { Library, SearchHit } from '../library';
+import type { Library, SearchHit, SearchRefusal } from '../library';
+import { NO_OPTIONS, type SearchOptions } from '../search/options';
 import { buildSnippets, SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
 import { inScript, type Script } from '../text/script';
 import { errorReply, type Reply } from './card';
@@ -10,28 +11,25 @@ import { bold, codeSpan, escapeMarkdown } from './markdown';
 
 export const HITS_PER_PAGE = 5;
 const SNIPPETS_PER_HIT = 3;
-// Five entries and the totals line always fit in one embed description.
-const ENTRY_MAX = Math.floor((DISCORD_LIMITS.embedDescription - 200) / HITS_PER_PAGE);
+/** Room for the conditions restated under the totals: six phrases of 100 characters would not fit beside the entries. */
+const CONDITIONS_MAX = 400;
+// Five entries, the totals line and the conditions always fit in one embed description.
+const ENTRY_MAX = Math.floor((DISCORD_LIMITS.embedDescription - 200 - CONDITIONS_MAX) / HITS_PER_PAGE);
 
 /** The /search answer for one page of results, or the closest articles when nothing matches. */
-export function searchReply(library: Library, query: string, pageIndex: number, locale: ReplyLocale): Reply {
+export function searchReply(library: Library, query: string, pageIndex: number, locale: ReplyLocale, options: SearchOptions = NO_OPTIONS): Reply {
   const labels = labelsFor(locale);
   const script = scriptFor(locale);
-  const outcome = library.search(query);
+  const outcome = library.search(query, options);
   const shownQuery = escapeMarkdown(truncate(query, DISCORD_LIMITS.optionValue));
-  if (outcome.kind === 'refused') return errorReply(outcome.reason === 'empty' ? labels.emptyPhrase : labels.phraseTooLong);
+  if (outcome.kind === 'refused') return errorReply(refusalMessage(outcome, labels));
+  const title = truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle);
   if (outcome.kind === 'absent') {
     const closest = outcome.closest.map((article, rank) => `${rank + 1}. ${articleLine(article, script)}`);
-    return {
-      cards: [
-        {
-          title: truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle),
-          description: [labels.noMatch(shownQuery), closest.length ? labels.closestByWords : labels.nothingClose, ...closest].join('\n'),
-          fields: [],
-        },
-      ],
-    };
+    return { cards: [{ title, description: [labels.noMatch(shownQuery), closest.length ? labels.closestByWords : labels.nothingClose, ...closest].join('\n'), fields: [] }] };
   }
+  const conditions = conditionLines(options, outcome.undated, labels);
+  if (outcome.hits.length === 0) return { cards: [{ title, description: [labels.noneMeetsOptions(shownQuery), ...conditions].join('\n'), fields: [] }] };
 
   const pageCount = Math.ceil(outcome.hits.length / HITS_PER_PAGE);
   const index = Math.min(Math.max(0, pageIndex), pageCount - 1);
@@ -41,14 +39,43 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
   return {
     cards: [
       {
-        title: truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle),
-        description: [labels.searchTotals(outcome.hits.length, mentions), '', entries.join('\n\n')].join('\n'),
+        title,
+        description: [labels.searchTotals(outcome.hits.length, mentions), ...conditions, '', entries.join('\n\n')].join('\n'),
         fields: [],
         footer: pageCount > 1 ? labels.page(index, pageCount) : undefined,
       },
     ],
     page: { index, count: pageCount },
   };
+}
+
+/** What a refused search is told, in the reader's language. */
+export function refusalMessage(refusal: SearchRefusal, labels: Labels): string {
+  switch (refusal.reason) {
+    case 'empty':
+      return labels.emptyPhrase;
+    case 'too-long':
+      return labels.phraseTooLong;
+    case 'too-many':
+      return labels.tooManyPhrases;
+    case 'bad-date':
+      return labels.badDate(escapeMarkdown(truncate(refusal.value, DISCORD_LIMITS.optionValue)));
+    case 'reversed-range':
+      return labels.reversedRange;
+  }
+}
+
+/** The options restated (on one line), and how many undated articles a date range left out. */
+function conditionLines(options: SearchOptions, undated: number, labels: Labels): string[] {
+  const shown = (phrases: readonly string[]) => phrases.map(phrase => escapeMarkdown(truncate(phrase, DISCORD_LIMITS.optionValue)));
+  const shownDate = (date: string | null) => (date === null ? null : escapeMarkdown(truncate(date.trim(), 20)));
+  const parts = [
+    options.also.length ? labels.also(shown(options.also)) : '',
+    options.without.length ? labels.without(shown(options.without)) : '',
+    options.from !== null || options.to !== null ? labels.dateRange(shownDate(options.from), shownDate(options.to)) : '',
+    options.sort !== 'mentions' ? labels.sorts[options.sort] : '',
+  ].filter(Boolean);
+  return [...(parts.length ? [truncate(parts.join(' · '), CONDITIONS_MAX)] : []), ...(undated ? [labels.undatedLeftOut(undated)] : [])];
 }
 
 function articleLine(article: Article, script: Script): string {

@@ -3,7 +3,9 @@ import { errorReply, type Reply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
 import { participantsReply } from '../replies/participants';
+import { readReply } from '../replies/read';
 import { searchReply } from '../replies/search';
+import { parseSort, type SearchOptions } from '../search/options';
 import { sourcesReply } from '../replies/sources';
 import { summaryReply } from '../replies/summary';
 
@@ -16,13 +18,33 @@ export interface TerminalRequest {
   readonly all: boolean;
   /** --sources: each answer of participants or summary with the sentence it comes from. */
   readonly sources: boolean;
+  /** --also, --without, --from, --to and --sort of a search, as typed. */
+  readonly searchOptions: TypedSearchOptions;
+}
+
+/** A search's options as typed, before the sort is known to be one there is. */
+export interface TypedSearchOptions {
+  readonly also: readonly string[];
+  readonly without: readonly string[];
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly sort: string | null;
+}
+
+/** The options of a search, or the sort typed when it names none there is. */
+export function searchOptionsOf(typed: TypedSearchOptions): SearchOptions | { readonly unknownSort: string } {
+  const sort = parseSort(typed.sort);
+  return sort ? { ...typed, sort } : { unknownSort: typed.sort ?? '' };
 }
 
 /** The answer to a request; /participants and /summary wait for the article's analysis, which runs in a worker. */
 export async function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Promise<Reply> {
   switch (request.command) {
-    case 'search':
-      return searchReply(library, request.text, request.page, locale);
+    case 'search': {
+      const options = searchOptionsOf(request.searchOptions);
+      if ('unknownSort' in options) return errorReply(labelsFor(locale).badSort(options.unknownSort));
+      return searchReply(library, request.text, request.page, locale, options);
+    }
     case 'participants':
     case 'summary': {
       const of = request.command;
@@ -30,6 +52,11 @@ export async function answerTerminalRequest(library: Library, request: TerminalR
       if (!request.all) return answer(library, request.text, locale);
       const replies = await Promise.all(library.articles.map(article => answer(library, article.id, locale)));
       return { cards: replies.flatMap(reply => reply.cards) };
+    }
+    case 'read': {
+      // The article first, then the phrase: `read 000 新質生產力`.
+      const [article = '', ...phrase] = request.text.split(' ');
+      return readReply(library, article, phrase.join(' '), request.page, locale);
     }
     case 'articles':
       return articlesReply(library, locale);
@@ -45,9 +72,12 @@ function articlesReply(library: Library, locale: ReplyLocale): Reply {
   return { cards: [{ title: labelsFor(locale).terminal.articles(library.articles.length), description: lines.join('\n'), fields: [] }] };
 }
 
+/** Options that take the word after them as their value; --also and --without may be given several times. */
+const VALUED_OPTIONS = new Set(['--also', '--without', '--from', '--to', '--sort']);
+
 /**
- * Splits a typed line into command, text, --page, --all and --sources: `/search 黨員 先行 --page 2`. Pages are counted
- * from 1 by people and from 0 inside.
+ * Splits a typed line into command, text, --page, --all, --sources and a search's options:
+ * `/search 黨員 先行 --also 改革 --sort newest --page 2`. Pages are counted from 1 by people and from 0 inside.
  */
 export function parseTerminalLine(line: string): TerminalRequest | null {
   const trimmed = line.trim();
@@ -57,8 +87,18 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
   let page = 0;
   let all = false;
   let sources = false;
+  const also: string[] = [];
+  const without: string[] = [];
+  const single: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const word = rest[i]!;
+    if (VALUED_OPTIONS.has(word) && i + 1 < rest.length) {
+      const value = rest[++i]!;
+      if (word === '--also') also.push(value);
+      else if (word === '--without') without.push(value);
+      else single[word] = value;
+      continue;
+    }
     if (word === '--all') {
       all = true;
       continue;
@@ -73,5 +113,6 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
     }
     words.push(word);
   }
-  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all, sources };
+  const searchOptions = { also, without, from: single['--from'] ?? null, to: single['--to'] ?? null, sort: single['--sort'] ?? null };
+  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all, sources, searchOptions };
 }

@@ -10,7 +10,10 @@ export interface LibrarySource {
   readonly library: Library;
 }
 
-/** The last search answered, and the page of it shown, which /next and /prev move from. */
+/** Commands whose answers come in pages that /next and /prev turn. */
+const PAGED = new Set(['search', 'read']);
+
+/** The last search or read answered, and the page of it shown, which /next and /prev move from. */
 interface ShownSearch {
   readonly request: TerminalRequest;
   readonly page: { readonly index: number; readonly count: number };
@@ -43,7 +46,7 @@ export async function runConsole(source: LibrarySource, locale: ReplyLocale, inp
         else if (step < 0 && lastSearch.page.index === 0) print(terminal.firstPage);
         else if (step > 0 && lastSearch.page.index >= lastSearch.page.count - 1) print(terminal.lastPage);
         else lastSearch = await answer({ ...lastSearch.request, page: lastSearch.page.index + step });
-      } else if (request.command === 'search') {
+      } else if (PAGED.has(request.command)) {
         lastSearch = await answer(request);
       } else {
         await answer(request);
@@ -53,11 +56,11 @@ export async function runConsole(source: LibrarySource, locale: ReplyLocale, inp
   }
   lines.close();
 
-  /** Prints the answer; for a search with results, what /next and /prev page through. */
+  /** Prints the answer; for a search or read with pages, what /next and /prev page through. */
   async function answer(request: TerminalRequest): Promise<ShownSearch | null> {
     const reply = await answerTerminalRequest(source.library, request, locale);
     print(renderForTerminal(reply, interactive));
     // The page shown is clamped to the pages there are.
-    return request.command === 'search' && reply.page ? { request, page: reply.page } : null;
+    return PAGED.has(request.command) && reply.page ? { request, page: reply.page } : null;
   }
 }

@@ -3,6 +3,9 @@ import type { Article } from '../corpus/article';
 import type { Library } from '../library';
 import type { Meeting } from '../meetings/summarize';
 import type { Participant } from '../people/participants';
+import { labelsFor } from '../replies/labels';
+import { refusalMessage } from '../replies/search';
+import { NO_OPTIONS, type SearchOptions } from '../search/options';
 import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 
 /** The machine-readable answers of the CLI's --json mode: every result, no paging. */
@@ -11,20 +14,27 @@ import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 const ARTICLES_LISTED = 5;
 
 export function articleJson(article: Article) {
-  return { id: article.id, title: article.title, date: article.date };
+  return { id: article.id, title: article.title, date: article.date, ...(article.url === undefined ? {} : { url: article.url }) };
 }
 
 export function articlesJson(library: Library) {
   return library.articles.map(articleJson);
 }
 
-export function searchJson(library: Library, query: string) {
-  const outcome = library.search(query);
-  if (outcome.kind === 'refused') throw new UsageError(outcome.reason === 'empty' ? 'the phrase has no character, letter or digit to search for' : 'the phrase is longer than 100 characters');
+/** The articles a search finds, in rank order, or a usage error saying why it cannot be run. */
+export function searchHits(library: Library, query: string, options: SearchOptions) {
+  const outcome = library.search(query, options);
+  if (outcome.kind === 'refused') throw new UsageError(refusalMessage(outcome, labelsFor('en')));
+  return outcome;
+}
+
+export function searchJson(library: Library, query: string, options: SearchOptions = NO_OPTIONS) {
+  const outcome = searchHits(library, query, options);
   const hits = outcome.kind === 'found' ? outcome.hits : [];
   return {
     query,
     total: hits.length,
+    undated: outcome.kind === 'found' ? outcome.undated : 0,
     results: hits.map(hit => ({
       ...articleJson(hit.article),
       occurrences: hit.occurrences,
