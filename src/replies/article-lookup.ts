@@ -1,8 +1,10 @@
+import type { ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
 import type { Library } from '../library';
+import type { Script } from '../text/script';
 import { errorReply, type Reply } from './card';
-import { labelsFor } from './labels';
-import type { ReplyLocale } from './locale';
+import { labelsFor, type Labels } from './labels';
+import { scriptFor, type ReplyLocale } from './locale';
 import { codeSpan, escapeMarkdown } from './markdown';
 
 const SUGGESTIONS = 5;
@@ -28,4 +30,22 @@ export function isArticle(found: Article | Reply): found is Article {
 
 function articleLine(article: Article): string {
   return `• ${codeSpan(article.id)} ${escapeMarkdown(article.title)}`;
+}
+
+/** What an answer about one analysed article is drawn from: the article, its analysis, the reader's words. */
+export interface AnalysedArticle {
+  readonly article: Article;
+  readonly analysis: ArticleAnalysis;
+  readonly labels: Labels;
+  readonly script: Script;
+}
+
+/**
+ * Looks up the article a user named and answers from its analysis (done in a worker the first time), or
+ * answers with what lookUpArticle says when no one article is named.
+ */
+export async function answerFromAnalysis(library: Library, typed: string, locale: ReplyLocale, answer: (analysed: AnalysedArticle) => Reply): Promise<Reply> {
+  const found = lookUpArticle(library, typed, locale);
+  if (!isArticle(found)) return found;
+  return answer({ article: found, analysis: await library.analyse(found), labels: labelsFor(locale), script: scriptFor(locale) });
 }

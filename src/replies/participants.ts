@@ -1,23 +1,20 @@
 import type { Library } from '../library';
 import type { Card, Reply } from './card';
-import { isArticle, lookUpArticle } from './article-lookup';
-import { labelsFor } from './labels';
+import { answerFromAnalysis, type AnalysedArticle } from './article-lookup';
 import { DISCORD_LIMITS, truncate } from './limits';
-import { scriptFor, type ReplyLocale } from './locale';
+import type { ReplyLocale } from './locale';
 import { partialNote, personLine, quoteArticle } from './people';
 
 /**
  * The /participants answer: who took part, with titles and roles, grouped by meeting. The article is
  * analysed in a worker the first time; an answer from its opening only says so first.
  */
-export async function participantsReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
-  const found = lookUpArticle(library, id, locale);
-  if (!isArticle(found)) return found;
-  const article = found;
-  const labels = labelsFor(locale);
-  const script = scriptFor(locale);
+export function participantsReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
+  return answerFromAnalysis(library, id, locale, participantsCards);
+}
+
+function participantsCards({ article, analysis, labels, script }: AnalysedArticle): Reply {
   const title = truncate(labels.participantsTitle(quoteArticle(article.title, script)), DISCORD_LIMITS.embedTitle);
-  const analysis = await library.analyse(article);
   const note = partialNote(analysis, labels);
   const meetings = analysis.summary.meetings.filter(meeting => meeting.people.length > 0 || meeting.groups.length > 0);
   if (meetings.length === 0) return { cards: [{ title, description: [note, labels.noParticipants].filter(Boolean).join('\n\n'), fields: [], footer: article.id }] };

@@ -4,10 +4,10 @@ import type { Library } from '../library';
 import type { Participant, SourceRange } from '../people/participants';
 import { inScript, type Script } from '../text/script';
 import type { Card, Reply } from './card';
-import { isArticle, lookUpArticle } from './article-lookup';
-import { labelsFor, type Labels } from './labels';
+import { answerFromAnalysis, type AnalysedArticle } from './article-lookup';
+import type { Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
-import { scriptFor, type ReplyLocale } from './locale';
+import type { ReplyLocale } from './locale';
 import { bold, escapeMarkdown } from './markdown';
 import { partialNote, personLine, quoteArticle } from './people';
 
@@ -30,13 +30,11 @@ const SENTENCE_END = /[。！？!?；;\n]/u;
  * Each answer of /participants or /summary with the sentence of the article it comes from, the words
  * that support it in bold: a researcher checks any answer in one step. Paged, in the reader's script.
  */
-export async function sourcesReply(library: Library, id: string, of: SourcesOf, page: number, locale: ReplyLocale): Promise<Reply> {
-  const found = lookUpArticle(library, id, locale);
-  if (!isArticle(found)) return found;
-  const article = found;
-  const labels = labelsFor(locale);
-  const script = scriptFor(locale);
-  const analysis = await library.analyse(article);
+export function sourcesReply(library: Library, id: string, of: SourcesOf, page: number, locale: ReplyLocale): Promise<Reply> {
+  return answerFromAnalysis(library, id, locale, analysed => sourcesCard(analysed, of, page));
+}
+
+function sourcesCard({ article, analysis, labels, script }: AnalysedArticle, of: SourcesOf, page: number): Reply {
   const sources = of === 'participants' ? participantSources(analysis, article, script, labels) : summarySources(analysis, article, script, labels);
   const note = partialNote(analysis, labels);
   const count = Math.max(1, Math.ceil(sources.length / SOURCES_PER_PAGE));

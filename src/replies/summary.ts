@@ -3,23 +3,21 @@ import type { Library } from '../library';
 import { formatDateNumbers, type WrittenDate } from '../text/dates';
 import type { Script } from '../text/script';
 import type { Card, CardField, Reply } from './card';
-import { isArticle, lookUpArticle } from './article-lookup';
-import { labelsFor, type Labels } from './labels';
+import { answerFromAnalysis, type AnalysedArticle } from './article-lookup';
+import type { Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
-import { scriptFor, type ReplyLocale } from './locale';
+import type { ReplyLocale } from './locale';
 import { partialNote, personLine, quoteArticle } from './people';
 
 /**
  * The /summary answer: a card for each meeting the article reports, the summary and keywords on the
  * first. The article is analysed in a worker the first time; an answer from its opening only says so.
  */
-export async function summaryReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
-  const found = lookUpArticle(library, id, locale);
-  if (!isArticle(found)) return found;
-  const article = found;
-  const labels = labelsFor(locale);
-  const script = scriptFor(locale);
-  const analysis = await library.analyse(article);
+export function summaryReply(library: Library, id: string, locale: ReplyLocale): Promise<Reply> {
+  return answerFromAnalysis(library, id, locale, summaryCards);
+}
+
+function summaryCards({ article, analysis, labels, script }: AnalysedArticle): Reply {
   const { meetings, summary, keywords } = analysis.summary;
 
   const shown = meetings.slice(0, DISCORD_LIMITS.embedsPerMessage - 1);
