@@ -2,6 +2,7 @@ import nodejieba from 'nodejieba';
 import { checkTimeBudget } from '../text/time-budget';
 import { isKnownPerson } from '../text/dictionary';
 import type { Clauses } from './clauses';
+import { WordIndex } from './word-index';
 import { isNameBoundary, nameAt, type NameEvidence } from './names';
 import { AFTER_NAME_HONORIFICS, TITLE_HEADS, TITLE_PREFIXES } from './titles';
 import { MADE_SPEECH, REFERENCE_CUES_AFTER, ROLE_VERBS } from './verbs';
@@ -56,18 +57,15 @@ const CLAUSE_OPENERS = /^(?:会上|会议上|座谈会上|会中|随后|首先|�
 const HONORIFIC_AFTER = new RegExp(`^(?:${AFTER_NAME_HONORIFICS.join('|')})`, 'u');
 const PREFIX_BEFORE_HEAD = new RegExp(`(?:${[...TITLE_PREFIXES].sort((a, b) => b.length - a.length).join('|')})$`, 'u');
 
-const VERB_LIST = Object.values(ROLE_VERBS)
-  .flat()
-  .sort((a, b) => b.length - a.length);
-const VERBS_BY_FIRST = new Map<string, string[]>();
-for (const verb of VERB_LIST) VERBS_BY_FIRST.set(verb[0]!, [...(VERBS_BY_FIRST.get(verb[0]!) ?? []), verb]);
+const ROLE_VERB_WORDS = new WordIndex(Object.values(ROLE_VERBS).flat());
+const TITLE_HEAD_WORDS = new WordIndex(TITLE_HEADS);
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 export function roleVerbAt(text: string, index: number): string | null {
-  return VERBS_BY_FIRST.get(text[index] ?? '')?.find(verb => text.startsWith(verb, index)) ?? null;
+  return ROLE_VERB_WORDS.at(text, index) ?? null;
 }
 
 /** The index just past the honorific after a name (同志, 博士), or index itself. */
@@ -151,7 +149,7 @@ function skipPrefix(text: string, index: number): number {
 }
 
 function headAt(text: string, index: number): string | undefined {
-  return TITLE_HEADS.find(head => text.startsWith(head, index));
+  return TITLE_HEAD_WORDS.at(text, index);
 }
 
 /**
@@ -217,7 +215,7 @@ function bareNamesWithVerb(clauses: Clauses, clauseStart: number, mentions: Read
   }
   if (listed.length === 0) return;
   // 金国藩、柳百新等院士纷纷发言: the head after 等 is the title of everyone listed.
-  const groupHead = text[next] === '等' ? TITLE_HEADS.find(head => text.startsWith(head, next + 1)) : undefined;
+  const groupHead = text[next] === '等' ? headAt(text, next + 1) : undefined;
   if (!verbFollows(text, next, clauseEnd)) return;
   for (const { name, start, unit } of listed) {
     const title: [number, number] | null = unit ?? (groupHead ? [next + 1, next + 1 + groupHead.length] : null);

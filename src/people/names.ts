@@ -1,8 +1,10 @@
 import nodejieba from 'nodejieba';
 import { frequencyOf, isCommonWord, isFrequentNonPerson, isKnownWord } from '../text/dictionary';
+import { memoize } from '../text/memo';
 import { COMMON_SURNAMES, SINGLE_SURNAMES, surnameAt } from './surnames';
 import { AFTER_NAME_HONORIFICS, TITLE_HEADS, TITLE_PREFIXES } from './titles';
 import { ROLE_VERBS } from './verbs';
+import { WordIndex } from './word-index';
 
 /**
  * Personal names in folded text, by their shapes: a surname (compound or single) and a given name of one
@@ -51,21 +53,13 @@ const AFTER_NAME = [
   '再次', '全程', '均', '都', '又', '将', '已', '曾', '于', '关于', '一起', '一道', '来', '到', '赴', '前往', '主动', '重点', '特别', '就此', '并', '各', '而', '即',
   '发表', '致', '给', '把', '让', '请', '邀请', '称', '通电话', '发文', '举行', '高度', '希望', '感谢', '祝贺', '欢迎', '热情', '亲切', '简要', '系统', '全面', '认真', '集体', '当选', '兼',
 ];
-const AFTER_NAME_BY_FIRST = new Map<string, string[]>();
-for (const word of AFTER_NAME) AFTER_NAME_BY_FIRST.set(word[0]!, [...(AFTER_NAME_BY_FIRST.get(word[0]!) ?? []), word]);
-const ROLE_WORDS_BY_FIRST = new Map<string, string[]>();
-for (const word of ROLE_WORDS.filter(verb => verb.length > 1)) ROLE_WORDS_BY_FIRST.set(word[0]!, [...(ROLE_WORDS_BY_FIRST.get(word[0]!) ?? []), word]);
-const NOT_GIVEN_START_BY_FIRST = new Map<string, string[]>();
-for (const word of NOT_GIVEN_START) NOT_GIVEN_START_BY_FIRST.set(word[0]!, [...(NOT_GIVEN_START_BY_FIRST.get(word[0]!) ?? []), word]);
+const AFTER_NAME_WORDS = new WordIndex(AFTER_NAME);
+const ROLE_WORD_STARTS = new WordIndex(ROLE_WORDS.filter(verb => verb.length > 1));
+const NOT_GIVEN_STARTS = new WordIndex(NOT_GIVEN_START);
 
 /** One-character words that end names so often in lists (张三等, 李四和王五) that they count as punctuation. */
 const LIST_WORDS = new Set('等和及与同率'.split(''));
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}0-9a-z]/u;
-
-function startsWithAny(text: string, index: number, byFirst: ReadonlyMap<string, readonly string[]>): boolean {
-  const words = byFirst.get(text[index] ?? '');
-  return words !== undefined && words.some(word => text.startsWith(word, index));
-}
 
 /**
  * How a name may end before index: 'strong' where the text ends, or punctuation, a digit or a word of
@@ -74,15 +68,9 @@ function startsWithAny(text: string, index: number, byFirst: ReadonlyMap<string,
  */
 function boundaryAt(text: string, index: number): 'strong' | 'weak' | null {
   if (index >= text.length || PUNCTUATION_OR_SPACE.test(text[index]!) || LIST_WORDS.has(text[index]!)) return 'strong';
-  const words = AFTER_NAME_BY_FIRST.get(text[index]!);
-  if (!words) return null;
-  let found: 'strong' | 'weak' | null = null;
-  for (const word of words) {
-    if (!text.startsWith(word, index)) continue;
-    if (word.length > 1) return 'strong';
-    found = 'weak';
-  }
-  return found;
+  const word = AFTER_NAME_WORDS.at(text, index);
+  if (word === undefined) return null;
+  return word.length > 1 ? 'strong' : 'weak';
 }
 
 /** Whether a name may end before index: the text ends, or punctuation, a digit, a title or a verb follows. */
@@ -95,12 +83,12 @@ export type NameEvidence = 'titled' | 'bare';
 
 /**
  * Surnames that are also common words or parts of words (国, 门, 相): with one of them, a given name that
- * is a common word of its own is not a name (国组成, 门主要). The function words among them (和, 向, 全)
- * need a two-character given name the dictionary does not know at all (和特邀, 和拜登, 从党 are a
- * conjunction and a word). Without a title, X方 is a country's side (韩方), not a person.
+ * is a common word of its own is not a name (国组成, 门主要). The function words among them (向, 从, 全)
+ * need a two-character given name the dictionary does not know at all (向习近平, 从党 are a preposition
+ * and a word). 和, 与, 同 and 及 are not read as surnames at all (see surnames.ts). Without a title, X方 is a country's side (韩方), not a person.
  */
 const AMBIGUOUS_SURNAMES = new Set('国时文常成安平元东山水云花红白明都能通门来过区后空双那经干解应单家盖益公广利越师简养须查游权谷车班秋暴甘幸司印宿怀索苍党劳申扶边别充终居步满弘达展战种初代关前'.split(''));
-const FUNCTION_WORD_SURNAMES = new Set('和于向从同及与对在为以全相应都'.split(''));
+const FUNCTION_WORD_SURNAMES = new Set('于向从对在为以全相应都'.split(''));
 /** How often a word must be used to count as common: 毕业 (5,988) is, 高士 in 高士征 (41) is not. */
 const COMMON_FREQUENCY = 500;
 /** A two-character entry used this often is a word or a place, not a person (沙特, 师生, 英明). */
@@ -109,57 +97,49 @@ const WORD_FREQUENCY = 200;
 const GIVEN_WORD_FREQUENCY = 15000;
 
 const NAME_TAGS = (tag: string) => tag.startsWith('nr') || tag === 'x';
-const segmentVerdicts = new Map<string, boolean>();
-
 /** Whether the segmenter reads a whole candidate as one word that is not a name (单位, 高度). */
-function isOneWord(candidate: string): boolean {
-  let verdict = segmentVerdicts.get(candidate);
-  if (verdict === undefined) {
-    const words = nodejieba.tag(candidate);
-    verdict = words.length === 1 && words[0]!.word === candidate && !NAME_TAGS(words[0]!.tag);
-    segmentVerdicts.set(candidate, verdict);
-  }
-  return verdict;
-}
+const isOneWord = memoize(candidate => {
+  const words = nodejieba.tag(candidate);
+  return words.length === 1 && words[0]!.word === candidate && !NAME_TAGS(words[0]!.tag);
+});
 
 /** Parts of speech of common words; place and organisation names (金国 in 金国藩) are not among them. */
 const COMMON_WORD_TAGS = /^(?:n|v|vn|vd|a|ad|an|d|p|c|r|m|q|t|f|b|l|i|u)$/u;
-const fusionVerdicts = new Map<string, boolean>();
 
 /** Whether the segmenter reads the surname and what follows it as one common word (揭榜|人, 相关|人). */
 function surnameFuses(candidate: string, surnameLength: number): boolean {
-  let verdict = fusionVerdicts.get(candidate);
-  if (verdict === undefined) {
-    const first = nodejieba.tag(candidate)[0]!;
-    verdict = first.word.length > surnameLength && first.word !== candidate && COMMON_WORD_TAGS.test(first.tag);
-    fusionVerdicts.set(candidate, verdict);
-  }
-  return verdict;
+  return fusesAfter(`${surnameLength}${candidate}`);
 }
 
-const acrossVerdicts = new Map<string, boolean>();
+const fusesAfter = memoize(key => {
+  const surnameLength = Number(key[0]);
+  const candidate = key.slice(1);
+  const first = nodejieba.tag(candidate)[0]!;
+  return first.word.length > surnameLength && first.word !== candidate && COMMON_WORD_TAGS.test(first.tag);
+});
 
 /** Whether the segmenter, reading the window, puts a word across position at (工作部 across 党群工|作部). */
 function wordRunsAcross(window: string, at: number): boolean {
-  const key = `${at}:${window}`;
-  let verdict = acrossVerdicts.get(key);
-  if (verdict === undefined) {
-    let position = 0;
-    verdict = false;
-    for (const word of nodejieba.cut(window)) {
-      if (position < at && position + word.length > at) verdict = true;
-      position += word.length;
-    }
-    acrossVerdicts.set(key, verdict);
-  }
-  return verdict;
+  return runsAcross(`${at}:${window}`);
 }
+
+const runsAcross = memoize(key => {
+  const colon = key.indexOf(':');
+  const at = Number(key.slice(0, colon));
+  let position = 0;
+  for (const word of nodejieba.cut(key.slice(colon + 1))) {
+    if (position < at && position + word.length > at) return true;
+    position += word.length;
+  }
+  return false;
+});
 
 /**
  * A candidate that reads as ordinary words is not a name: the whole is one word (单位, 高度) or a
- * frequent entry that is not a person (沙特, 师生; with no title beside it, any common word, 文明); beyond the commonest surnames,
- * the surname and the next character make a common word (毕业后, 通道上, 师生代); an ambiguous
- * surname's given name is a common word (国组成), a function word's is any word at all (和特邀).
+ * frequent entry that is not a person (沙特, 师生; with no title beside it, any common word, 文明);
+ * beyond the commonest surnames, the surname and the next character make a common word (毕业后, 通道上,
+ * 师生代); an ambiguous surname's given name is a common word (国组成), a function word's is any word at
+ * all (向习近平).
  */
 function readsAsOrdinaryWords(candidate: string, surnameLength: number, evidence: NameEvidence): boolean {
   if (TITLE_HEADS.includes(candidate)) return true;
@@ -182,7 +162,7 @@ function isGivenName(text: string, start: number, length: number): boolean {
   if (given.length !== length) return false;
   for (const character of given) if (!HAN.test(character) || NEVER_IN_GIVEN_NAME.has(character)) return false;
   if (length === 1 && SHORT_FORMS.has(given)) return false;
-  return !startsWithAny(text, start, NOT_GIVEN_START_BY_FIRST);
+  return NOT_GIVEN_STARTS.at(text, start) === undefined;
 }
 
 /**
@@ -192,7 +172,7 @@ function isGivenName(text: string, start: number, length: number): boolean {
  */
 function hanNameAt(text: string, index: number, surnameLength: number, evidence: NameEvidence): string | null {
   // 宣讲党的…, 调研组: a verb of the meeting starting at the surname is the verb, not a name.
-  if (startsWithAny(text, index, ROLE_WORDS_BY_FIRST)) return null;
+  if (ROLE_WORD_STARTS.at(text, index) !== undefined) return null;
   const start = index + surnameLength;
   const fits = (length: number) => {
     if (!isGivenName(text, start, length)) return false;
