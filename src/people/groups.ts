@@ -2,7 +2,7 @@ import { sourceRange, type FoldedText } from '../text/fold';
 import { checkTimeBudget } from '../text/time-budget';
 import type { Clauses } from './clauses';
 import { nameAt } from './names';
-import { TITLE_HEADS } from './titles';
+import { ENDS_WITH_TITLE_HEAD } from './titles';
 
 /** A body of people that attended without being named (職能部門負責人; 技術骨幹等約100人). */
 export interface AttendingGroup {
@@ -14,7 +14,6 @@ export interface AttendingGroup {
 
 /** Nouns that end the subject of a group that attended (职能部门负责人, 技术骨干等约100人). */
 const GROUP_HEADS = /(?:领导|负责人|成员|代表|干部|职工|员工|人员|同志|骨干|党员|青年|委员|书记|专员|董事|组织|班子|嘉宾|专家|学生|师生|群众|[0-9一二三四五六七八九十百千万余多]+人)(?:等)?$/u;
-const TITLE_AT_END = new RegExp(`(?:${TITLE_HEADS.join('|')})$`, 'u');
 const GROUP_VERBS = /(?:集体学习|到会指导|参加|出席|列席|参与|参会|陪同)(?!时)/gu;
 /** Subjects that name nobody in particular. */
 const GENERIC_GROUP = /^(?:与会|参会|全体|相关)?(?:人员|同志|代表|大家)$/u;
@@ -67,5 +66,5 @@ function lastAtMost(sorted: readonly number[], limit: number): number {
 }
 
 function isGroupSubject(clause: string): boolean {
-  return clause.length > 0 && (GROUP_HEADS.test(clause) || TITLE_AT_END.test(clause)) && !MEETING_WORDS.test(clause);
+  return clause.length > 0 && (GROUP_HEADS.test(clause) || ENDS_WITH_TITLE_HEAD.test(clause)) && !MEETING_WORDS.test(clause);
 }

@@ -4,7 +4,7 @@ import { isKnownPerson } from '../text/dictionary';
 import type { Clauses } from './clauses';
 import { WordIndex } from './word-index';
 import { isNameBoundary, nameAt, type NameEvidence } from './names';
-import { AFTER_NAME_HONORIFICS, TITLE_HEADS, TITLE_PREFIXES } from './titles';
+import { AFTER_NAME_HONORIFICS, ENDS_WITH_TITLE_HEAD, TITLE_HEADS, TITLE_PREFIXES } from './titles';
 import { MADE_SPEECH, REFERENCE_CUES_AFTER, ROLE_VERBS } from './verbs';
 
 /**
@@ -24,8 +24,6 @@ export interface Mention {
 }
 
 const TITLE_PATTERN = new RegExp(TITLE_HEADS.map(escape).join('|'), 'gu');
-const TITLE_PATTERN_ONCE = new RegExp(TITLE_HEADS.map(escape).join('|'), 'u');
-const TITLE_AT_END = new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u');
 const STRETCH_STOP = /[，。；：,;:!?！？\n“”"（）()《》【】[\]|]/u;
 /** Words after which a title stretch starts: what precedes them belongs to the sentence, not the title. */
 const STRETCH_CUT =
@@ -268,7 +266,7 @@ function titleStretchStart(text: string, headStart: number, nameEnds: ReadonlySe
     if (start > 0 && text[start - 1] === '、' && !nameEnds.has(start - 1)) {
       let previous = start - 1;
       while (previous > 0 && headStart - previous < MAX_TITLE_LENGTH && !STRETCH_STOP.test(text[previous - 1]!) && text[previous - 1] !== '、' && !nameEnds.has(previous)) previous--;
-      if (TITLE_AT_END.test(text.slice(previous, start - 1)) && headStart - previous < MAX_TITLE_LENGTH) {
+      if (ENDS_WITH_TITLE_HEAD.test(text.slice(previous, start - 1)) && headStart - previous < MAX_TITLE_LENGTH) {
         start = previous;
         continue;
       }
@@ -278,7 +276,7 @@ function titleStretchStart(text: string, headStart: number, nameEnds: ReadonlySe
   const stretch = text.slice(start, headStart);
   const joiner = LAST_JOINER.exec(stretch)?.[0].length ?? 0;
   const afterJoiner = stretch.slice(joiner);
-  const firstHead = afterJoiner.search(TITLE_PATTERN_ONCE);
+  const firstHead = afterJoiner.search(TITLE_PATTERN);
   const bodyBeforePost = (firstHead < 0 ? afterJoiner : afterJoiner.slice(0, firstHead)).replace(PREFIXES_AT_END, '');
   const joined = joiner > 0 && !ENDS_LIKE_BODY.test(bodyBeforePost) ? joiner : 0;
   return start + Math.max(STRETCH_CUT.exec(stretch)?.[0].length ?? 0, joined);

@@ -31,6 +31,9 @@ export const TITLE_HEADS: readonly string[] = [...new Set([...PARTY, ...GOVERNME
   (a, b) => b.length - a.length,
 );
 
+/** A title head at the end of a phrase: the phrase is, or ends with, a post (党委副书记, 集团公司总经理助理). */
+export const ENDS_WITH_TITLE_HEAD = new RegExp(`(?:${TITLE_HEADS.join('|')})$`, 'u');
+
 /** Ranks and qualifiers written straight before a head (副省长, 代市长, 常务副总经理, 二级调研员). */
 export const TITLE_PREFIXES = ['常务副', '执行副', '专职副', '副', '代', '常务', '执行', '专职', '名誉', '第一', '一级', '二级', '三级', '四级', '高级', '新任', '时任', '前', '原'];
 
