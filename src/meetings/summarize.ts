@@ -126,13 +126,11 @@ function meetingSections(sentences: readonly Sentence[], people: readonly Partic
         start = Math.min(start, named.at);
       }
     }
-    const existing = sections.find(section => sameBody(section.foldedOrganizer, foldedOrganizer)) ?? (foldedOrganizer && event.held ? undefined : sections[0]);
+    const unnamedFirst = sections.length === 1 && !sections[0]!.foldedOrganizer;
+    const existing = sections.find(section => sameBody(section.foldedOrganizer, foldedOrganizer)) ?? (!foldedOrganizer || !event.held || unnamedFirst ? sections[0] : undefined);
     if (existing) {
       if (!existing.foldedOrganizer && foldedOrganizer) Object.assign(existing, { organizer, foldedOrganizer, organizerEvidence });
       existing.events.push(event);
-    } else if (sections.length === 1 && !sections[0]!.foldedOrganizer) {
-      Object.assign(sections[0]!, { organizer, foldedOrganizer, organizerEvidence });
-      sections[0]!.events.push(event);
     } else {
       sections.push({ organizer, foldedOrganizer, organizerEvidence, events: [event], start: sections.length === 0 ? event.sentence.start : start });
     }
