@@ -179,13 +179,18 @@ function eventsIn(text: string): Found[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+/** 上海市政府、台北世贸中心: whether every body a list of hosts names is one. */
+function areBodies(hosts: string): boolean {
+  return hosts.split(/[、和与及]/u).every(part => isBody(part));
+}
+
 /** 五院2023年度工作会召开, 青海全省政府采购工作会议在西宁市召开: the body that opens the meeting's name. */
 function passiveOrganizer(subjectText: string): Subject {
   const cleaned = subjectText.replace(LEADING_NOISE, '');
   const offset = subjectText.length - cleaned.length;
   // 由上海市政府、台北世贸中心共同主办的博览会举行…: the hosts hold it.
   const host = HOSTED_BY.exec(cleaned)?.[1];
-  if (host && host.split(/[、和与及]/u).every(part => isBody(part))) return { organizer: host, offset: offset + 1, cleaned };
+  if (host && areBodies(host)) return { organizer: host, offset: offset + 1, cleaned };
   const organizer = SELF_SUBJECT.test(cleaned) ? '' : bodyAt(cleaned, true);
   return { organizer: organizer.length < cleaned.length ? organizer : '', offset, cleaned };
 }
@@ -216,12 +221,13 @@ function organizerOf(subjectText: string, signing: boolean, people: readonly Per
   let offset = subjectText.length - cleaned.length;
   const hosted = HOSTED_BY.exec(cleaned);
   if (hosted) {
-    const host = hosted[1]!;
-    const body = hosted[2]!;
-    if (body && isBody(bodyAt(body)) && bodyAt(body)) return { organizer: bodyAt(body), offset: offset + cleaned.length - body.length, cleaned: body };
-    if ([...host.split(/[、和与及]/u)].every(part => isBody(part))) return { organizer: host, offset: offset + 1, cleaned: host };
-    cleaned = body;
-    offset += hosted[0].length - body.length;
+    // 由…组成的调研组: the group so made up holds it; 由上海市政府、台北世贸中心共同主办的: its hosts do.
+    const madeUp = hosted[2]!;
+    const group = madeUp ? bodyAt(madeUp) : '';
+    if (group && isBody(group)) return { organizer: group, offset: offset + cleaned.length - madeUp.length, cleaned: madeUp };
+    if (areBodies(hosted[1]!)) return { organizer: hosted[1]!, offset: offset + 1, cleaned: hosted[1]! };
+    cleaned = madeUp;
+    offset += hosted[0].length - madeUp.length;
   }
   if (signing) {
     const sides = /^(.+?)(?:与|同|和)(.+?)(?:在\p{Script=Han}{0,20})?$/u.exec(cleaned);
