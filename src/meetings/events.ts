@@ -1,6 +1,6 @@
 import type { Participant } from '../people/participants';
 import { checkTimeBudget } from '../text/time-budget';
-import { foldWithMap, sourceRange } from '../text/fold';
+import { foldWithMap, sourceRange, type FoldedText } from '../text/fold';
 import { bodyAt, bodyOfTitle, isBody, isNamePhrase } from './organizations';
 import type { Sentence } from './sentences';
 
@@ -82,7 +82,7 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
   const foldedPeople = people.map(personBody);
   const events: MeetingEvent[] = [];
   for (const sentence of sentences) {
-    const folded = foldWithMap(sentence.text);
+    const folded = foldedSentence(sentence);
     const text = folded.text;
     const original = (start: number, end: number) => (end > start ? sentence.text.slice(...sourceRange(sentence.text, folded, start, end)) : '');
     for (const found of eventsIn(text)) {
@@ -113,6 +113,18 @@ export function findMeetingEvents(sentences: readonly Sentence[], people: readon
     }
   }
   return events;
+}
+
+const foldedSentences = new WeakMap<Sentence, FoldedText>();
+
+/** A sentence folded once, for both the meetings it reports and the units it names. */
+function foldedSentence(sentence: Sentence): FoldedText {
+  let folded = foldedSentences.get(sentence);
+  if (!folded) {
+    folded = foldWithMap(sentence.text);
+    foldedSentences.set(sentence, folded);
+  }
+  return folded;
 }
 
 /** Who held a meeting: the organiser's folded name and where it stands in the subject, or elsewhere. */
@@ -257,7 +269,7 @@ function clauseStart(text: string, index: number): number {
 export function findOrganizations(sentences: readonly Sentence[]): { name: string; folded: string; at: number }[] {
   const found: { name: string; folded: string; at: number }[] = [];
   for (const sentence of sentences) {
-    const folded = foldWithMap(sentence.text);
+    const folded = foldedSentence(sentence);
     let clause = 0;
     for (const part of folded.text.split(/[，。；：,;:！？!?]/u)) {
       const subject = part.replace(LEADING_NOISE, '');
