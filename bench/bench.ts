@@ -11,7 +11,9 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { openLibrary } from '../src/corpus/open';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
+import { searchReply } from '../src/replies/search';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
+import { benchOptions, percentile, STRESS_PHRASES, timings, type OptionFigures, type Timings } from './search-options';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -27,11 +29,13 @@ const { values } = parseArgs({
     times: { type: 'string', default: '1' },
     limit: { type: 'string' },
     repeats: { type: 'string', default: '100' },
+    'option-repeats': { type: 'string', default: '20' },
     json: { type: 'boolean', default: false },
   },
 });
 const times = Number(values.times);
 const repeats = Number(values.repeats);
+const optionRepeats = Number(values['option-repeats']);
 
 setQuiet(true);
 const work = await mkdtemp(join(tmpdir(), 'bench-'));
@@ -46,21 +50,18 @@ try {
   const library = await openLibrary(corpus, cache);
   const folded = library.prepared().foldedTexts;
   const index: number[] = [];
-  const ranked: number[] = [];
   const baseline: number[] = [];
+  const nextPage: number[] = [];
   const mismatches: string[] = [];
   for (const phrase of BENCH_PHRASES) {
     const needle = fold(phrase);
     const expected = scan(folded, needle);
     const matches = library.findPhrase(needle);
-    const outcome = library.search(phrase);
     const found = Array.from(matches.documents, (document, at) => `${library.articles[document]!.id}:${matches.counts[at]}`).sort();
-    const shown = outcome.kind === 'found' ? outcome.hits.map(hit => `${hit.article.id}:${hit.occurrences}`).sort() : [];
     const want = expected.map(([document, count]) => `${library.articles[document]!.id}:${count}`).sort();
-    if (found.join() !== want.join() || shown.join() !== want.join()) mismatches.push(`${phrase}: index ${found.length} articles, search ${shown.length}, scan ${want.length}`);
+    if (found.join() !== want.join()) mismatches.push(`${phrase}: index ${found.length} articles, scan ${want.length}`);
     // One untimed run of each first: the figures are for a warmed-up process, as a running bot is.
     library.findPhrase(needle);
-    library.search(phrase);
     // Each kind in a loop of its own, so that the garbage one leaves is not collected in another's time.
     const time = (samples: number[], action: () => unknown) => {
       for (let round = 0; round < repeats; round++) {
@@ -71,8 +72,12 @@ try {
     };
     time(index, () => library.findPhrase(needle));
     time(baseline, () => scan(folded, needle));
-    time(ranked, () => library.search(phrase));
+    // A Next press: the search was ranked for its first page moments before.
+    searchReply(library, phrase, 0, 'en');
+    time(nextPage, () => searchReply(library, phrase, 1, 'en'));
   }
+  const options = benchOptions(library, BENCH_PHRASES, optionRepeats);
+  mismatches.push(...options.mismatches);
 
   const report = {
     articles: library.articles.length,
@@ -84,10 +89,12 @@ try {
     startWithCacheOpenMs: Math.round(cached.openMs),
     rssAfterStartMb: Math.round(cached.rssMb),
     rssAfterBuildMb: Math.round(build.rssMb),
-    index: { p50Ms: round3(percentile(index, 50)), p99Ms: round3(percentile(index, 99)) },
-    baseline: { p50Ms: round3(percentile(baseline, 50)), p99Ms: round3(percentile(baseline, 99)) },
-    rankedSearch: { p50Ms: round3(percentile(ranked, 50)), p99Ms: round3(percentile(ranked, 99)) },
+    index: timings(index),
+    baseline: timings(baseline),
     p99Ratio: Math.round((percentile(baseline, 99) / percentile(index, 99)) * 10) / 10,
+    options: options.figures,
+    nextPage: timings(nextPage),
+    longestSearchMs: options.longestMs,
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
@@ -146,16 +153,8 @@ function scan(texts: readonly string[], needle: string): [number, number][] {
   return found.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
 }
 
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'rankedSearch', { p50Ms: number; p99Ms: number }>): void {
+function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'nextPage', Timings> & { options: OptionFigures[] }): void {
   const rows: [string, string][] = [
     ['articles', String(report.articles)],
     ['characters', String(report.characters)],
@@ -165,8 +164,13 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
     ['phrase search p50 / p99, index', `${report.index.p50Ms} / ${report.index.p99Ms} ms`],
     ['phrase search p50 / p99, brute-force scan', `${report.baseline.p50Ms} / ${report.baseline.p99Ms} ms`],
     ['p99 ratio, scan / index', `${report.p99Ratio}×`],
-    ['whole /search p50 / p99 (index, ranking, hits)', `${report.rankedSearch.p50Ms} / ${report.rankedSearch.p99Ms} ms`],
-    ['same articles and counts for every phrase', report.complete ? 'yes' : 'NO'],
+    ...report.options.map(({ name, search, scan: scanned, p99Ratio }): [string, string] => [
+      `whole /search, ${name}: p50 / p99 (scan p50 / p99)`,
+      `${search.p50Ms} / ${search.p99Ms} ms (${scanned.p50Ms} / ${scanned.p99Ms} ms): ${p99Ratio}× at p99`,
+    ]),
+    ['next page of a search p50 / p99', `${report.nextPage.p50Ms} / ${report.nextPage.p99Ms} ms`],
+    [`longest single /search (with ${STRESS_PHRASES.join(' ')})`, `${report.longestSearchMs} ms`],
+    ['same articles and counts for every phrase and option', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);

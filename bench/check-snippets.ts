@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Library } from '../src/library';
 import { setQuiet } from '../src/log';
-import { renderSnippet } from '../src/replies/search';
+import { renderSnippet, SNIPPETS_PER_HIT } from '../src/replies/search';
 import { checkPhrase } from '../src/search/phrase';
+import { SNIPPET_CONTEXT } from '../src/search/snippets';
 import { searchJson } from '../src/terminal/json';
 import { fold } from '../src/text/fold';
 import { withCorpus } from './open-corpus';
@@ -89,5 +90,9 @@ function checkSnippets(library: Library, phrase: string, tally: Tally): void {
       }
     }
     if (shown !== result.occurrences) defect('mentions highlighted ≠ mentions counted', `${shown} highlighted, ${result.occurrences} counted`);
+    // A result page folds only the start of a long article for its snippets: they must be the whole text's first.
+    const page = library.snippets({ article, needle }, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
+    const first = result.snippets.slice(0, SNIPPETS_PER_HIT);
+    if (JSON.stringify(page.map(({ text, highlights }) => ({ text, highlights }))) !== JSON.stringify(first)) defect('a page’s snippets differ from the whole text’s first', `${page.length} against ${first.length}`);
   }
 }

@@ -4,10 +4,12 @@ import type { Article } from './corpus/article';
 import { checkPhrase, occurrences } from './search/phrase';
 import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from './search/options';
+import { LazyRanking } from './search/ranking';
 import { bm25 } from './search/relevance';
+import { buildSnippets, type Snippet, type SnippetOptions } from './search/snippets';
 import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
-import { fold, foldWithMap, sourceRange } from './text/fold';
+import { fold, foldWithMap, sourceRange, unitBoundary } from './text/fold';
 
 /** An article that mentions the phrase, and how often. */
 export interface SearchHit {
@@ -23,13 +25,46 @@ export type SearchRefusal =
   | { readonly reason: 'bad-date'; readonly value: string }
   | { readonly reason: 'reversed-range' };
 
+/** The articles a search found, ranked as far as they are read. */
+export interface FoundArticles {
+  readonly kind: 'found';
+  readonly query: string;
+  /** How many articles meet the search; may be 0 when the phrase is found but no article meets the options. */
+  readonly count: number;
+  /** Mentions of the phrase in all of them. */
+  readonly mentions: number;
+  /** Articles without a full date, left out of a date range. */
+  readonly undated: number;
+  /** The hits ranked [from, to), best first. */
+  page(from: number, to: number): SearchHit[];
+  /** Every hit, ranked: for exports, which take the whole result. */
+  readonly hits: readonly SearchHit[];
+}
+
 export type SearchOutcome =
   | ({ readonly kind: 'refused'; readonly query: string } & SearchRefusal)
-  /** `hits` may be empty when the phrase is found but no article meets the options; `undated` were left out of a date range. */
-  | { readonly kind: 'found'; readonly query: string; readonly hits: readonly SearchHit[]; readonly undated: number }
+  | FoundArticles
   | { readonly kind: 'absent'; readonly query: string; readonly closest: readonly Article[] };
 
+/** What a search computed, kept for the next page and for the same search asked again. */
+interface Ranked {
+  readonly documents: Uint32Array;
+  readonly counts: Uint32Array;
+  readonly needle: string;
+  readonly ranking: LazyRanking;
+  readonly mentions: number;
+  readonly undated: number;
+}
+
+/** Searches remembered (the most recent), and the hits they may hold in all: a bound on their memory. */
+const REMEMBERED_SEARCHES = 64;
+const REMEMBERED_HITS = 2_000_000;
+/** Above every day number (20240305), and small enough that subtracting another key never overflows. */
+const UNDATED_KEY = 100_000_000;
+
 const CLOSEST_LIMIT = 5;
+/** How much of an article is first folded to find its first snippets; four times as much each time it is too little. */
+const SNIPPET_READ_AHEAD = 600;
 /** How much of an article's opening is searched when suggesting or naming articles: it names the organiser and meeting. */
 const OPENING_LENGTH = 200;
 
@@ -51,6 +86,8 @@ export class Library {
   private readonly days: Int32Array;
   private averageLength = -1;
   private readonly index: PhraseIndex;
+  /** Recent searches' rankings, least recent first (see remember). */
+  private readonly remembered = new Map<string, Ranked>();
   /** Who took part and what was decided, per article: handed on to the library a reload builds. */
   readonly analyses: ArticleAnalyses;
 
@@ -92,48 +129,127 @@ export class Library {
     const range = dateRange(options);
     if ('reason' in range) return { kind: 'refused', query, ...range };
 
-    const { documents, counts, firstStarts } = this.findPhrase(needle!);
-    if (documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle!) };
-    const also = others.slice(0, options.also.length).map(phrase => ({ phrase, ...countsByDocument(this.findPhrase(phrase)) }));
-    const without = others.slice(options.also.length).map(phrase => new Set(this.findPhrase(phrase).documents));
+    const key = JSON.stringify([needle, others.slice(0, options.also.length), others.slice(options.also.length), range.from, range.to, options.sort]);
+    let ranked = this.remembered.get(key);
+    if (ranked) this.remembered.delete(key);
+    else {
+      const matches = this.findPhrase(needle!);
+      if (matches.documents.length === 0) return { kind: 'absent', query, closest: this.closestByWords(needle!) };
+      ranked = this.rank(needle!, matches, others.slice(0, options.also.length), others.slice(options.also.length), range, options.sort);
+    }
+    this.remember(key, ranked);
+    return this.foundArticles(query, ranked);
+  }
+
+  /** Forgets the searches kept for paging, so that a benchmark times each search as if it were the first. */
+  forgetSearches(): void {
+    this.remembered.clear();
+  }
+
+  /** Keeps a search's ranking for its next page, forgetting the least recent past the bounds. */
+  private remember(key: string, ranked: Ranked): void {
+    this.remembered.set(key, ranked);
+    let hits = 0;
+    for (const entry of this.remembered.values()) hits += entry.documents.length;
+    for (const [oldest, entry] of this.remembered) {
+      if (this.remembered.size <= 1 || (this.remembered.size <= REMEMBERED_SEARCHES && hits <= REMEMBERED_HITS)) break;
+      this.remembered.delete(oldest);
+      hits -= entry.documents.length;
+    }
+  }
+
+  private foundArticles(query: string, ranked: Ranked): FoundArticles {
+    const { documents, counts, needle, ranking } = ranked;
+    const page = (from: number, to: number) => Array.from(ranking.slice(from, to), at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle }));
+    return {
+      kind: 'found',
+      query,
+      count: ranking.size,
+      mentions: ranked.mentions,
+      undated: ranked.undated,
+      page,
+      get hits() {
+        return page(0, ranking.size);
+      },
+    };
+  }
+
+  /**
+   * Keeps the hits that meet the options and sets up their order, without ranking any yet. Every list
+   * is in document order, so the `also` and `without` phrases are merged in one pass.
+   */
+  private rank(needle: string, matches: PhraseMatches, also: readonly string[], without: readonly string[], range: { from: number | null; to: number | null }, sort: SearchOptions['sort']): Ranked {
+    const { documents, counts } = matches;
+    const alsoMatches = also.map(phrase => this.findPhrase(phrase));
+    const alsoCounts = also.map(() => new Uint32Array(documents.length));
+    const alsoCursors = new Uint32Array(also.length);
+    const excluded = without.map(phrase => this.index.documentsWith(phrase));
+    const excludedCursors = new Uint32Array(without.length);
     const ranged = range.from !== null || range.to !== null;
+    const kept = new Uint32Array(documents.length);
+    let keptCount = 0;
     let undated = 0;
-    const kept: number[] = [];
-    documents.forEach((document, at) => {
-      if (also.some(({ counts: alsoCounts }) => !alsoCounts.has(document)) || without.some(excluded => excluded.has(document))) return;
+    let mentions = 0;
+    hits: for (let at = 0; at < documents.length; at++) {
+      const document = documents[at]!;
+      for (let r = 0; r < alsoMatches.length; r++) {
+        const list = alsoMatches[r]!.documents;
+        let cursor = alsoCursors[r]!;
+        while (cursor < list.length && list[cursor]! < document) cursor++;
+        alsoCursors[r] = cursor;
+        if (list[cursor] !== document) continue hits;
+        alsoCounts[r]![at] = alsoMatches[r]!.counts[cursor]!;
+      }
+      for (let r = 0; r < excluded.length; r++) {
+        const list = excluded[r]!;
+        let cursor = excludedCursors[r]!;
+        while (cursor < list.length && list[cursor]! < document) cursor++;
+        excludedCursors[r] = cursor;
+        if (list[cursor] === document) continue hits;
+      }
       if (ranged) {
         const day = this.days[document]!;
-        if (day === 0) return void undated++;
-        if ((range.from !== null && day < range.from) || (range.to !== null && day > range.to)) return;
+        if (day === 0) {
+          undated++;
+          continue;
+        }
+        if ((range.from !== null && day < range.from) || (range.to !== null && day > range.to)) continue;
       }
-      kept.push(at);
-    });
+      kept[keptCount++] = at;
+      mentions += counts[at]!;
+    }
 
-    // Typed arrays by hit rather than maps: the comparators run for every pair a sort compares.
-    const inTitle = new Uint8Array(documents.length);
-    for (const at of kept) inTitle[at] = Number(this.foldedTitles[documents[at]!]!.includes(needle!));
-    const byMentions = (a: number, b: number) => counts[b]! - counts[a]! || inTitle[b]! - inTitle[a]! || firstStarts[a]! - firstStarts[b]! || documents[a]! - documents[b]!;
-    // Undated articles go after dated ones whichever way dates are sorted.
-    const dayOf = (at: number) => this.days[documents[at]!] || null;
-    const byDate = (direction: 1 | -1) => (a: number, b: number) => {
-      const [dayA, dayB] = [dayOf(a), dayOf(b)];
-      if (dayA === null || dayB === null) return dayA === dayB ? byMentions(a, b) : dayA === null ? 1 : -1;
-      return direction * (dayA - dayB) || byMentions(a, b);
+    // Whether the title names the phrase is asked only when mentions tie, so it is looked up on demand.
+    const inTitle = new Int8Array(documents.length).fill(-1);
+    const titled = (at: number) => (inTitle[at]! >= 0 ? inTitle[at]! : (inTitle[at] = Number(this.foldedTitles[documents[at]!]!.includes(needle))));
+    const byMentions = (a: number, b: number) => counts[b]! - counts[a]! || titled(b) - titled(a) || matches.firstStart(a) - matches.firstStart(b) || documents[a]! - documents[b]!;
+    // A sort key per hit, read by the comparator without indirection: the day, or for newest first its
+    // negation; undated articles take the largest key, so they go last whichever way dates are sorted.
+    const byDate = (direction: 1 | -1) => {
+      const keys = new Int32Array(documents.length);
+      for (let k = 0; k < keptCount; k++) {
+        const at = kept[k]!;
+        const day = this.days[documents[at]!]!;
+        keys[at] = day === 0 ? UNDATED_KEY : direction * day;
+      }
+      return (a: number, b: number) => keys[a]! - keys[b]! || byMentions(a, b);
     };
-    let order: (a: number, b: number) => number = byMentions;
-    if (options.sort === 'newest') order = byDate(-1);
-    else if (options.sort === 'oldest') order = byDate(1);
-    else if (options.sort === 'relevance') {
+    let order = byMentions;
+    if (sort === 'newest') order = byDate(-1);
+    else if (sort === 'oldest') order = byDate(1);
+    else if (sort === 'relevance') {
       const scores = new Float64Array(documents.length);
-      for (const at of kept) {
-        const document = documents[at]!;
-        const phrases = [{ phrase: needle!, mentions: counts[at]!, documentFrequency: documents.length }, ...also.map(({ phrase, counts: alsoCounts, size }) => ({ phrase, mentions: alsoCounts.get(document)!, documentFrequency: size }))];
-        scores[at] = this.relevance(document, phrases);
+      for (let k = 0; k < keptCount; k++) {
+        const at = kept[k]!;
+        const phrases = [
+          { phrase: needle, mentions: counts[at]!, documentFrequency: documents.length },
+          ...also.map((phrase, r) => ({ phrase, mentions: alsoCounts[r]![at]!, documentFrequency: alsoMatches[r]!.documents.length })),
+        ];
+        scores[at] = this.relevance(documents[at]!, phrases);
       }
       order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
     }
-    kept.sort(order);
-    return { kind: 'found', query, hits: kept.map(at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle: needle! })), undated };
+    return { documents, counts, needle, ranking: new LazyRanking(kept.subarray(0, keptCount), order), mentions, undated };
   }
 
   /** An article's BM25 score for the phrases of a search, each with its mentions there and how many articles mention it. */
@@ -153,18 +269,37 @@ export class Library {
     return this.index.find(needle);
   }
 
-  /** Each mention of a hit (or of a folded phrase in an article) as a [start, end) range of the article's own text, ascending, never overlapping. */
-  mentions(hit: Pick<SearchHit, 'article' | 'needle'>): [number, number][] {
-    const folded = foldWithMap(hit.article.text);
+  /**
+   * Each mention of a hit (or of a folded phrase in an article) as a [start, end) range of the article's
+   * own text, ascending, never overlapping: every mention, or with `sourceEnd`, those within the text's
+   * first `sourceEnd` characters (and perhaps a character further, not to cut one in two).
+   */
+  mentions(hit: Pick<SearchHit, 'article' | 'needle'>, sourceEnd = Infinity): [number, number][] {
+    const text = hit.article.text;
+    const folded = foldWithMap(sourceEnd >= text.length ? text : text.slice(0, unitBoundary(text, sourceEnd)));
     const ranges: [number, number][] = [];
     for (const start of occurrences(folded.text, hit.needle)) {
-      const [from, to] = sourceRange(hit.article.text, folded, start, start + hit.needle.length);
+      const [from, to] = sourceRange(text, folded, start, start + hit.needle.length);
       const last = ranges[ranges.length - 1];
       // Mentions inside one character that folds to several (1 twice in ⑪) are that character, shown once.
       if (last && from < last[1]) last[1] = Math.max(last[1], to);
       else ranges.push([from, to]);
     }
     return ranges;
+  }
+
+  /**
+   * A hit's first snippets. Only as much of the text is folded as they reach: a growing start of it,
+   * until it holds a mention past the last snippet wanted, so that a long article's end is never read.
+   */
+  snippets(hit: Pick<SearchHit, 'article' | 'needle'>, options: SnippetOptions): Snippet[] {
+    const text = hit.article.text;
+    const more = { ...options, maxSnippets: options.maxSnippets + 1 };
+    for (let sourceEnd = SNIPPET_READ_AHEAD; sourceEnd < text.length && Number.isFinite(options.maxSnippets); sourceEnd *= 4) {
+      const snippets = buildSnippets(text, this.mentions(hit, sourceEnd), more);
+      if (snippets.length > options.maxSnippets) return snippets.slice(0, options.maxSnippets);
+    }
+    return buildSnippets(text, this.mentions(hit), options);
   }
 
   /**
@@ -234,17 +369,20 @@ export class Library {
    */
   private closestByWords(foldedQuery: string): Article[] {
     const words = new Set(segmentWords(foldedQuery));
-    const scores = new Map<number, number>();
+    const scores = new Float64Array(this.articles.length);
+    const scored: number[] = [];
     for (const word of words) {
-      const { documents } = this.index.find(word);
+      // Only which articles hold the word matters here, not how often: a character's list is read as it stands.
+      const documents = this.index.documentsWith(word);
       if (documents.length === 0) continue;
       const weight = Math.log(1 + this.articles.length / documents.length) * word.length;
-      for (const document of documents) scores.set(document, (scores.get(document) ?? 0) + weight);
+      for (const document of documents) {
+        if (scores[document] === 0) scored.push(document);
+        scores[document]! += weight;
+      }
     }
-    return [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CLOSEST_LIMIT)
-      .map(([document]) => this.articles[document]!);
+    const best = new LazyRanking(Uint32Array.from(scored), (a, b) => scores[b]! - scores[a]! || a - b).slice(0, CLOSEST_LIMIT);
+    return Array.from(best, document => this.articles[document]!);
   }
 }
 
@@ -258,7 +396,3 @@ function dateRange(options: SearchOptions): { from: number | null; to: number | 
   return { from, to };
 }
 
-/** A phrase's mentions by article, and in how many articles it stands. */
-function countsByDocument({ documents, counts }: PhraseMatches): { counts: Map<number, number>; size: number } {
-  return { counts: new Map(Array.from(documents, (document, at) => [document, counts[at]!])), size: documents.length };
-}

@@ -19,8 +19,8 @@ function scan(texts: readonly string[], needle: string) {
 }
 
 function found(index: PhraseIndex, needle: string) {
-  const { documents, counts, firstStarts } = index.find(needle);
-  return Array.from(documents, (document, at) => [document, counts[at]!, firstStarts[at]!]);
+  const { documents, counts, firstStart } = index.find(needle);
+  return Array.from(documents, (document, at) => [document, counts[at]!, firstStart(at)]);
 }
 
 describe('PhraseIndex', () => {
@@ -45,6 +45,21 @@ describe('PhraseIndex', () => {
       [0, 5, 0],
       [1, 3, 0],
     ]);
+  });
+
+  it('counts a character past what its kept count can hold by reading the text', () => {
+    const index = new PhraseIndex([`${'的'.repeat(300)}话`, '说的话', '话'.repeat(255)]);
+    expect(found(index, '的')).toEqual([
+      [0, 300, 0],
+      [1, 1, 1],
+    ]);
+    expect(found(index, '话')).toEqual([
+      [0, 1, 300],
+      [1, 1, 2],
+      [2, 255, 0],
+    ]);
+    expect(Array.from(index.documentsWith('的'))).toEqual([0, 1]);
+    expect(Array.from(index.documentsWith('说的'))).toEqual([1]);
   });
 
   it('finds nothing for an empty needle or a pair no text holds', () => {

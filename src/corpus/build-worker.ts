@@ -12,5 +12,5 @@ const { directory, secrets } = workerData as { directory: string; secrets: strin
 for (const secret of secrets) registerSecret(secret);
 const { articles, warnings } = await loadCorpus(directory);
 const prepared = articles.length ? new Library(articles).prepared() : null;
-const transfer = prepared ? [prepared.index.pairKeys, prepared.index.pairIds, prepared.index.offsets, prepared.index.postings, prepared.index.positionOffsets, prepared.index.positionStarts, prepared.index.positions].map(array => array.buffer as ArrayBuffer) : [];
+const transfer = prepared ? [prepared.index.pairKeys, prepared.index.pairIds, prepared.index.offsets, prepared.index.postings, prepared.index.positionOffsets, prepared.index.positionStarts, prepared.index.positions, prepared.index.characterCounts].map(array => array.buffer as ArrayBuffer) : [];
 parentPort!.postMessage({ articles, warnings, prepared }, transfer);

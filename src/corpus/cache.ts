@@ -15,7 +15,7 @@ import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
  */
 
 /** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** The file format; a cache in an older format is rebuilt like a stale one. */
 const MAGIC = 'MRB2';
@@ -71,6 +71,7 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     { name: 'positionOffsets', bytes: bytesOf(prepared.index.positionOffsets) },
     { name: 'positionStarts', bytes: bytesOf(prepared.index.positionStarts) },
     { name: 'positions', bytes: bytesOf(prepared.index.positions) },
+    { name: 'characterCounts', bytes: bytesOf(prepared.index.characterCounts) },
   ];
   // Every section starts on a 4-byte boundary, so that typed arrays can be read in place. Sections are
   // hashed and written one by one rather than joined, which would double the memory a build needs.
@@ -182,6 +183,7 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
             positionOffsets: view(section('positionOffsets'), uint32),
             positionStarts: view(section('positionStarts'), uint32),
             positions: view(section('positions'), uint32),
+            characterCounts: bytesView(section('characterCounts')),
           },
         },
       },
@@ -208,7 +210,7 @@ function readStrings(bytes: Buffer, offsetBytes: Buffer): string[] {
   return Array.from({ length: offsets.length - 1 }, (_, position) => joined.slice(offsets[position]!, offsets[position + 1]!));
 }
 
-function bytesOf(array: Uint32Array | Int32Array): Uint8Array {
+function bytesOf(array: Uint32Array | Int32Array | Uint8Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
@@ -221,6 +223,11 @@ function view<T extends Uint32Array | Int32Array>(bytes: Buffer, make: (buffer: 
   if (bytes.byteLength % 4 !== 0) throw new Error('a typed section has a ragged length');
   if (bytes.byteOffset % 4 === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / 4);
   return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 0, bytes.byteLength / 4);
+}
+
+/** A byte section as a plain Uint8Array over the file as read, without copying. */
+function bytesView(bytes: Buffer): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 const uint32 = (buffer: ArrayBuffer, offset: number, length: number) => new Uint32Array(buffer, offset, length);

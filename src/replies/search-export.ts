@@ -1,5 +1,5 @@
 import type { Library, SearchHit } from '../library';
-import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
+import { SNIPPET_CONTEXT } from '../search/snippets';
 import { formatDateNumbers } from '../text/dates';
 
 /**
@@ -33,7 +33,7 @@ function csvRow(fields: readonly string[]): string {
 
 /** The article's own words around its first mention, on one line, with an ellipsis where they are cut. */
 function firstSnippet(library: Library, hit: SearchHit): string {
-  const [snippet] = buildSnippets(hit.article.text, library.mentions(hit), { context: SNIPPET_CONTEXT, maxSnippets: 1 });
+  const [snippet] = library.snippets(hit, { context: SNIPPET_CONTEXT, maxSnippets: 1 });
   if (!snippet) return '';
   return `${snippet.clippedStart ? '…' : ''}${snippet.text}${snippet.clippedEnd ? '…' : ''}`;
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/article';
 import type { Library, SearchHit, SearchRefusal } from '../library';
 import { NO_OPTIONS, type SearchOptions } from '../search/options';
-import { buildSnippets, SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
+import { SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
 import { inScript, type Script } from '../text/script';
 import { errorReply, type Reply } from './card';
 import { labelsFor, type Labels } from './labels';
@@ -10,7 +10,7 @@ import { scriptFor, type ReplyLocale } from './locale';
 import { bold, codeSpan, escapeMarkdown } from './markdown';
 
 export const HITS_PER_PAGE = 5;
-const SNIPPETS_PER_HIT = 3;
+export const SNIPPETS_PER_HIT = 3;
 /** Room for the conditions restated under the totals: six phrases of 100 characters would not fit beside the entries. */
 const CONDITIONS_MAX = 400;
 // Five entries, the totals line and the conditions always fit in one embed description.
@@ -29,18 +29,17 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
     return { cards: [{ title, description: [labels.noMatch(shownQuery), closest.length ? labels.closestByWords : labels.nothingClose, ...closest].join('\n'), fields: [] }] };
   }
   const conditions = conditionLines(options, outcome.undated, labels);
-  if (outcome.hits.length === 0) return { cards: [{ title, description: [labels.noneMeetsOptions(shownQuery), ...conditions].join('\n'), fields: [] }] };
+  if (outcome.count === 0) return { cards: [{ title, description: [labels.noneMeetsOptions(shownQuery), ...conditions].join('\n'), fields: [] }] };
 
-  const pageCount = Math.ceil(outcome.hits.length / HITS_PER_PAGE);
+  const pageCount = Math.ceil(outcome.count / HITS_PER_PAGE);
   const index = Math.min(Math.max(0, pageIndex), pageCount - 1);
-  const pageHits = outcome.hits.slice(index * HITS_PER_PAGE, (index + 1) * HITS_PER_PAGE);
-  const mentions = outcome.hits.reduce((sum, hit) => sum + hit.occurrences, 0);
+  const pageHits = outcome.page(index * HITS_PER_PAGE, (index + 1) * HITS_PER_PAGE);
   const entries = pageHits.map((hit, offset) => truncate(hitEntry(library, hit, index * HITS_PER_PAGE + offset + 1, script, labels), ENTRY_MAX));
   return {
     cards: [
       {
         title,
-        description: [labels.searchTotals(outcome.hits.length, mentions), ...conditions, '', entries.join('\n\n')].join('\n'),
+        description: [labels.searchTotals(outcome.count, outcome.mentions), ...conditions, '', entries.join('\n\n')].join('\n'),
         fields: [],
         footer: pageCount > 1 ? labels.page(index, pageCount) : undefined,
       },
@@ -84,7 +83,7 @@ function articleLine(article: Article, script: Script): string {
 }
 
 function hitEntry(library: Library, hit: SearchHit, rank: number, script: Script, labels: Labels): string {
-  const snippets = buildSnippets(hit.article.text, library.mentions(hit), { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
+  const snippets = library.snippets(hit, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
   const lines = snippets.map(snippet => `> ${renderSnippet(snippet, script)}`);
   return [`${rank}. ${articleLine(hit.article, script)} · ${labels.mentions(hit.occurrences)}`, ...lines].join('\n');
 }

@@ -1,3 +1,4 @@
+import { occurrences } from './phrase';
 /**
  * Exact phrase search over folded texts. A word index cannot do this (the segmenter cuts a phrase
  * differently in different contexts), so the index is over characters: for every character and every
@@ -67,8 +68,17 @@ class PairIds {
 export interface PhraseMatches {
   readonly documents: Uint32Array;
   readonly counts: Uint32Array;
-  readonly firstStarts: Uint32Array;
+  /** Where the needle first stands in the at-th document: only tie-breaks ask, so a character's is found on demand. */
+  firstStart(at: number): number;
 }
+
+const NO_MATCHES: PhraseMatches = { documents: EMPTY, counts: EMPTY, firstStart: () => 0 };
+
+/**
+ * A character's count in a document is kept in one byte; this value means "this many or more", and the
+ * text is counted instead (a long article's 的).
+ */
+const SATURATED = 0xff;
 
 /** The index's arrays, as the start-up cache stores them. */
 export interface PhraseIndexArrays {
@@ -80,6 +90,8 @@ export interface PhraseIndexArrays {
   readonly positionOffsets: Uint32Array;
   readonly positionStarts: Uint32Array;
   readonly positions: Uint32Array;
+  /** Each single-character posting's count in its document, saturating at SATURATED. */
+  readonly characterCounts: Uint8Array;
 }
 
 export class PhraseIndex {
@@ -91,6 +103,11 @@ export class PhraseIndex {
   private readonly positionOffsets: Uint32Array;
   private readonly positionStarts: Uint32Array;
   private readonly positions: Uint32Array;
+  /**
+   * How often each character stands in each document that holds it: the commonest single characters
+   * (的, 會) are in nearly every article, and counting them by reading every text took as long as a scan.
+   */
+  private readonly characterCounts: Uint8Array;
 
   /** An index over the folded texts, built now, or restored from arrays built before over the same texts. */
   constructor(
@@ -99,7 +116,14 @@ export class PhraseIndex {
   ) {
     if (restored) {
       this.pairIds = new PairIds(restored.pairKeys, restored.pairIds, restored.pairCount);
-      ({ offsets: this.offsets, postings: this.postings, positionOffsets: this.positionOffsets, positionStarts: this.positionStarts, positions: this.positions } = restored);
+      ({
+        offsets: this.offsets,
+        postings: this.postings,
+        positionOffsets: this.positionOffsets,
+        positionStarts: this.positionStarts,
+        positions: this.positions,
+        characterCounts: this.characterCounts,
+      } = restored);
       return;
     }
     this.pairIds = new PairIds();
@@ -132,13 +156,23 @@ export class PhraseIndex {
     });
 
     // Second pass: lay the lists out end to end; documents arrive in order, so each list is sorted.
+    // Single characters have the lowest ids, so their postings come first and their counts align.
     const keyCount = SINGLE_IDS + this.pairIds.size;
     this.offsets = prefixSums(documentCounts, keyCount);
     this.postings = new Uint32Array(this.offsets[keyCount]!);
+    this.characterCounts = new Uint8Array(this.offsets[SINGLE_IDS]!);
     const postingCursor = this.offsets.slice(0, keyCount);
+    const inDocument = new Uint32Array(SINGLE_IDS);
     let pairsFrom = 0;
     texts.forEach((text, document) => {
-      for (const id of distinctKeys(text, pairsFrom)) this.postings[postingCursor[id]!++] = document;
+      for (let i = 0; i < text.length; i++) inDocument[text.charCodeAt(i)]!++;
+      for (const id of distinctKeys(text, pairsFrom)) {
+        if (id < SINGLE_IDS) {
+          this.characterCounts[postingCursor[id]!] = Math.min(SATURATED, inDocument[id]!);
+          inDocument[id] = 0;
+        }
+        this.postings[postingCursor[id]!++] = document;
+      }
       pairsFrom += Math.max(0, text.length - 1);
     });
 
@@ -173,17 +207,18 @@ export class PhraseIndex {
       positionOffsets: this.positionOffsets,
       positionStarts: this.positionStarts,
       positions: this.positions,
+      characterCounts: this.characterCounts,
     };
   }
 
   /** Every document that contains the folded needle, in document order, with its counts and first starts. */
   find(needle: string): PhraseMatches {
-    if (needle.length === 0) return { documents: EMPTY, counts: EMPTY, firstStarts: EMPTY };
+    if (needle.length === 0) return NO_MATCHES;
     if (needle.length === 1) return this.findCharacter(needle);
     const pairs: number[] = [];
     for (let i = 0; i + 1 < needle.length; i++) {
       const id = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
-      if (id < 0) return { documents: EMPTY, counts: EMPTY, firstStarts: EMPTY };
+      if (id < 0) return NO_MATCHES;
       pairs.push(SINGLE_IDS + id);
     }
     const lists = pairs.map(id => this.list(id));
@@ -197,6 +232,7 @@ export class PhraseIndex {
     const cursors = new Uint32Array(pairs.length);
     const ends = new Uint32Array(pairs.length);
     let found = 0;
+    const distinctPair = needle.length === 2 && needle[0] !== needle[1];
     // Walk the rarest pair's documents; the other lists are followed with galloping pointers, so the
     // intersection also yields each pair's posting, and with it where the pair stands in the document.
     candidates: for (let d = 0; d < driverList.length; d++) {
@@ -214,6 +250,13 @@ export class PhraseIndex {
         const posting = this.offsets[id]! + places[r]!;
         cursors[r] = this.positionStarts[posting]!;
         ends[r] = posting + 1 < this.offsets[id + 1]! ? this.positionStarts[posting + 1]! : this.positionOffsets[id + 1]!;
+      }
+      // Two different characters cannot overlap themselves: every place of the pair is a mention.
+      if (distinctPair) {
+        documents[found] = document;
+        counts[found] = ends[0]! - cursors[0]!;
+        firstStarts[found++] = this.positions[cursors[0]!]!;
+        continue;
       }
       // Left to right, non-overlapping: the needle stands at p when pair r stands at p + r for every r.
       let count = 0;
@@ -237,22 +280,28 @@ export class PhraseIndex {
       counts[found] = count;
       firstStarts[found++] = first;
     }
-    return { documents: documents.subarray(0, found), counts: counts.subarray(0, found), firstStarts: firstStarts.subarray(0, found) };
+    const starts = firstStarts.subarray(0, found);
+    return { documents: documents.subarray(0, found), counts: counts.subarray(0, found), firstStart: at => starts[at]! };
   }
 
-  /** A single character: the documents that hold it, counted in their text. */
+  /**
+   * The documents that contain the folded needle, without counting its mentions: for a single character,
+   * its list as it stands.
+   */
+  documentsWith(needle: string): Uint32Array {
+    return needle.length === 1 ? this.list(needle.charCodeAt(0)) : this.find(needle).documents;
+  }
+
+  /** A single character: the documents that hold it, with the counts kept for them. */
   private findCharacter(needle: string): PhraseMatches {
-    const candidates = this.list(needle.charCodeAt(0));
+    const code = needle.charCodeAt(0);
+    const candidates = this.list(code);
+    const kept = this.characterCounts.subarray(this.offsets[code]!, this.offsets[code + 1]!);
     const counts = new Uint32Array(candidates.length);
-    const firstStarts = new Uint32Array(candidates.length);
-    candidates.forEach((document, at) => {
-      const text = this.texts[document]!;
-      firstStarts[at] = text.indexOf(needle);
-      let count = 0;
-      for (let from = firstStarts[at]!; from >= 0; from = text.indexOf(needle, from + 1)) count++;
-      counts[at] = count;
-    });
-    return { documents: candidates, counts, firstStarts };
+    for (let at = 0; at < candidates.length; at++) counts[at] = kept[at] === SATURATED ? occurrences(this.texts[candidates[at]!]!, needle).length : kept[at]!;
+    const firstStarts = new Int32Array(candidates.length).fill(-1);
+    const firstStart = (at: number) => (firstStarts[at]! >= 0 ? firstStarts[at]! : (firstStarts[at] = this.texts[candidates[at]!]!.indexOf(needle)));
+    return { documents: candidates, counts, firstStart };
   }
 
   private list(id: number): Uint32Array {

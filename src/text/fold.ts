@@ -36,20 +36,23 @@ function foldUnit(unit: string): string {
   return out;
 }
 
-function foldCodePoint(ch: string): string {
-  if (ch.length === 1) {
-    const code = ch.charCodeAt(0);
-    let folded = bmpFolds[code];
-    if (folded === undefined) {
-      folded = foldUnit(ch);
-      bmpFolds[code] = folded;
-    }
-    return folded;
-  }
-  let folded = astralFolds.get(ch);
+function foldBmp(code: number): string {
+  let folded = bmpFolds[code];
   if (folded === undefined) {
-    folded = foldUnit(ch);
-    astralFolds.set(ch, folded);
+    folded = foldUnit(String.fromCharCode(code));
+    bmpFolds[code] = folded;
+  }
+  return folded;
+}
+
+/** A unit of several code units: an astral character (its fold kept), or a character with combining marks. */
+function foldSlice(source: string, start: number, end: number): string {
+  const unit = source.slice(start, end);
+  if (end - start !== 2 || isCombiningMarkAt(source, start + 1)) return foldUnit(unit);
+  let folded = astralFolds.get(unit);
+  if (folded === undefined) {
+    folded = foldUnit(unit);
+    astralFolds.set(unit, folded);
   }
   return folded;
 }
@@ -82,8 +85,8 @@ export function foldWithMap(source: string): FoldedText {
   while (i < source.length) {
     const start = i;
     i = unitEnd(source, i);
-    const unit = source.slice(start, i);
-    const folded = i - start === 1 || (i - start === 2 && !isCombiningMarkAt(source, start + 1)) ? foldCodePoint(unit) : foldUnit(unit);
+    // Most units are one BMP character: its fold is looked up by code, without slicing the text.
+    const folded = i - start === 1 ? foldBmp(source.charCodeAt(start)) : foldSlice(source, start, i);
     if (folded.length === 0) continue;
     parts.push(folded);
     if (length + folded.length >= sourceIndex.length) {
@@ -119,6 +122,22 @@ export function fold(text: string): string {
 export function sourceRange(source: string, folded: FoldedText, foldedStart: number, foldedEnd: number): [number, number] {
   const start = folded.sourceIndex[foldedStart]!;
   return [start, unitEnd(source, folded.sourceIndex[foldedEnd - 1]!)];
+}
+
+/**
+ * The first index at or after `index` where a folding unit starts. Folding is per unit, so the folded
+ * text of source.slice(0, unitBoundary(source, n)) is exactly the start of the whole text's.
+ */
+export function unitBoundary(source: string, index: number): number {
+  let at = Math.min(index, source.length);
+  while (at > 0 && at < source.length) {
+    const code = source.charCodeAt(at);
+    const previous = source.charCodeAt(at - 1);
+    const lowAfterHigh = code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff;
+    if (!lowAfterHigh && !isCombiningMarkAt(source, at)) break;
+    at++;
+  }
+  return at;
 }
 
 /** End of the folding unit that starts at index: the code point and any combining marks after it. */

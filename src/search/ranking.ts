@@ -1,0 +1,81 @@
+/**
+ * The order of a search's hits, worked out only as far as it is read. The first page of 90,000 hits
+ * needs the best five, not all of them sorted: the best are picked with a bounded heap, in time linear in
+ * the hits, and only they are sorted. Reading past what is ranked ranks at least twice as far again, so
+ * turning page after page stays cheap; reading most of it (an export) sorts the rest once.
+ */
+const FIRST_BATCH = 50;
+
+export class LazyRanking {
+  private readonly order: Uint32Array;
+  /** order[0, ranked) holds the best items in their final order; the rest are unordered. */
+  private ranked = 0;
+
+  /** `compare` must be a total order (ties broken to the end), so that every partial ranking agrees with a full sort. */
+  constructor(
+    items: Uint32Array,
+    private readonly compare: (a: number, b: number) => number,
+  ) {
+    this.order = items;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** The items ranked [from, to), best first. */
+  slice(from: number, to: number): Uint32Array {
+    this.rankUpTo(Math.min(to, this.order.length));
+    return this.order.subarray(from, Math.min(to, this.order.length));
+  }
+
+  private rankUpTo(wanted: number): void {
+    if (wanted <= this.ranked) return;
+    const target = Math.min(this.order.length, Math.max(wanted, this.ranked * 2, FIRST_BATCH));
+    const rest = this.order.subarray(this.ranked);
+    if (target * 4 >= this.order.length) {
+      rest.sort(this.compare);
+      this.ranked = this.order.length;
+      return;
+    }
+    const best = target - this.ranked;
+    selectBest(rest, best, this.compare);
+    rest.subarray(0, best).sort(this.compare);
+    this.ranked = target;
+  }
+}
+
+/**
+ * Moves the `count` best items of `items` to its front, in no particular order: a heap of the best so far
+ * whose root is the worst of them, replaced whenever a better item comes.
+ */
+function selectBest(items: Uint32Array, count: number, compare: (a: number, b: number) => number): void {
+  const worse = (i: number, j: number) => compare(items[i]!, items[j]!) > 0;
+  const siftDown = (from: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < count && worse(left, worst)) worst = left;
+      if (right < count && worse(right, worst)) worst = right;
+      if (worst === at) return;
+      [items[at], items[worst]] = [items[worst]!, items[at]!];
+      at = worst;
+    }
+  };
+  for (let at = (count >> 1) - 1; at >= 0; at--) siftDown(at);
+  // The rest is visited in a scrambled order: hits come in corpus order, which is often date order, and
+  // newest first would then replace the heap's root at every step.
+  const rest = items.length - count;
+  const step = STRIDES.find(stride => rest % stride !== 0) ?? 1;
+  for (let visit = 0; visit < rest; visit++) {
+    const at = count + ((visit * step) % rest);
+    if (compare(items[at]!, items[0]!) >= 0) continue;
+    [items[0], items[at]] = [items[at]!, items[0]!];
+    siftDown(0);
+  }
+}
+
+/** Primes: a stride that does not divide the count visits every place once. */
+const STRIDES = [1_000_003, 7919];

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { LazyRanking } from '../src/search/ranking';
+
+/** A small deterministic generator, so that failures repeat. */
+function generator(seed: number) {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+describe('LazyRanking', () => {
+  it('gives every slice exactly as a full sort orders it, however far and in whatever order it is read', () => {
+    const random = generator(11);
+    for (const size of [0, 1, 7, 49, 50, 51, 199, 1000, 5000]) {
+      // Few distinct keys, so that most comparisons tie and the tie-break decides.
+      const keys = Array.from({ length: size }, () => Math.floor(random() * 5));
+      const compare = (a: number, b: number) => keys[b]! - keys[a]! || a - b;
+      const items = Uint32Array.from({ length: size }, (_, item) => item);
+      const sorted = Array.from(items).sort(compare);
+      const ranking = new LazyRanking(Uint32Array.from(items), compare);
+      const reads = [[0, 5], [5, 10], [200, 205], [0, 5], [60, 65], [size - 5, size + 5], [0, size]];
+      for (const [from, to] of reads) expect(Array.from(ranking.slice(Math.max(0, from!), to!)), `${size}: ${from}-${to}`).toEqual(sorted.slice(Math.max(0, from!), to));
+      expect(ranking.size).toBe(size);
+    }
+  });
+});
