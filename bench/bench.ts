@@ -13,6 +13,7 @@ import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
 import { searchReply } from '../src/replies/search';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
+import { benchLookups, type LookupsFigures } from './lookups';
 import { benchOptions, percentile, STRESS_PHRASES, timings, type OptionFigures, type Timings } from './search-options';
 
 /**
@@ -78,6 +79,9 @@ try {
   }
   const options = benchOptions(library, BENCH_PHRASES, optionRepeats);
   mismatches.push(...options.mismatches);
+  // Twice: the first start builds the worker's indexes and writes them beside the start-up cache, the second reads them back.
+  const lookupsBuilt = await benchLookups(library, 3);
+  const lookupsCached = await benchLookups(await openLibrary(corpus, cache), 3);
 
   const report = {
     articles: library.articles.length,
@@ -95,6 +99,8 @@ try {
     options: options.figures,
     nextPage: timings(nextPage),
     longestSearchMs: options.longestMs,
+    lookupsBuilt,
+    lookupsCached,
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
@@ -154,7 +160,7 @@ function scan(texts: readonly string[], needle: string): [number, number][] {
 }
 
 
-function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'nextPage', Timings> & { options: OptionFigures[] }): void {
+function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'nextPage', Timings> & Record<'lookupsBuilt' | 'lookupsCached', LookupsFigures> & { options: OptionFigures[] }): void {
   const rows: [string, string][] = [
     ['articles', String(report.articles)],
     ['characters', String(report.characters)],
@@ -170,6 +176,15 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
     ]),
     ['next page of a search p50 / p99', `${report.nextPage.p50Ms} / ${report.nextPage.p99Ms} ms`],
     [`longest single /search (with ${STRESS_PHRASES.join(' ')})`, `${report.longestSearchMs} ms`],
+    ...(['lookupsBuilt', 'lookupsCached'] as const).flatMap((key): [string, string][] => {
+      const figures = report[key];
+      const how = key === 'lookupsBuilt' ? 'built' : 'read from the cache';
+      return [
+        [`autocomplete and vocabulary ${how}: ready after`, `${figures.articlesReadyMs} ms / ${figures.vocabularyReadyMs} ms (+${figures.rssGrowthMb} MB resident)`],
+        [`autocomplete p50 / p99 (${how})`, `${figures.autocomplete.p50Ms} / ${figures.autocomplete.p99Ms} ms`],
+        [`did you mean p50 / p99 (${how})`, `${figures.didYouMean.p50Ms} / ${figures.didYouMean.p99Ms} ms`],
+      ];
+    }),
     ['same articles and counts for every phrase and option', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

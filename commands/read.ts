@@ -42,7 +42,7 @@ async function execute(interaction: ChatInputCommandInteraction, { library, sess
   const locale = replyLocaleFor(interaction.locale);
   const typed = interaction.options.getString(ARTICLE_OPTION, true);
   const phrase = interaction.options.getString(PHRASE_OPTION) ?? '';
-  const reply = readReply(library, typed, phrase, 0, locale);
+  const reply = await readReply(library, typed, phrase, 0, locale);
   const [article] = library.articlesNamed(typed);
   if (reply.error || !reply.page || reply.page.count < 2 || !article) {
     await interaction.reply(toMessage(reply));
@@ -58,7 +58,7 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
     await interaction.reply(toMessage(errorReply(labelsFor(locale).readingExpired)));
     return;
   }
-  const reply = readReply(library, session.articleId, session.query, Number.parseInt(page, 10) || 0, locale);
+  const reply = await readReply(library, session.articleId, session.query, Number.parseInt(page, 10) || 0, locale);
   await answerPagePress(interaction, session, reply, reply.page ? [buttons(sessionId, reply.page, locale)] : []);
 }
 

@@ -94,7 +94,7 @@ async function execute(interaction: ChatInputCommandInteraction, { library, sess
   const locale = replyLocaleFor(interaction.locale);
   const query = interaction.options.getString('phrase', true);
   const options = optionsOf(interaction);
-  const reply = searchReply(library, query, 0, locale, options);
+  const reply = await searchReply(library, query, 0, locale, options);
   if (!reply.page) await interaction.reply(toMessage(reply));
   else await replyWithSession(interaction, sessions, { ...reply, page: reply.page }, { query, options }, (id, view, disabled) => buttons(id, view, locale, disabled));
 }
@@ -110,7 +110,7 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
     await sendExport(interaction, library, session, locale);
     return;
   }
-  const reply = searchReply(library, session.query, Number.parseInt(action, 10) || 0, locale, session.options);
+  const reply = await searchReply(library, session.query, Number.parseInt(action, 10) || 0, locale, session.options);
   await answerPagePress(interaction, session, reply, [buttons(sessionId, reply.page ?? session.view, locale)]);
 }
 

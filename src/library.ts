@@ -4,6 +4,8 @@ import type { Article } from './corpus/article';
 import { checkPhrase, occurrences } from './search/phrase';
 import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from './search/options';
+import { Lookups } from './lookups/lookups';
+import type { LookupsCache } from './lookups/protocol';
 import { LazyRanking } from './search/ranking';
 import { bm25 } from './search/relevance';
 import { buildSnippets, type Snippet, type SnippetOptions } from './search/snippets';
@@ -65,8 +67,13 @@ const UNDATED_KEY = 100_000_000;
 const CLOSEST_LIMIT = 5;
 /** How much of an article is first folded to find its first snippets; four times as much each time it is too little. */
 const SNIPPET_READ_AHEAD = 600;
-/** How much of an article's opening is searched when suggesting or naming articles: it names the organiser and meeting. */
+/** How much of an article's opening is searched when naming articles: it names the organiser and meeting. */
 const OPENING_LENGTH = 200;
+/** How much of it the article finder reads for the organisations it names: the organiser comes first. */
+const FINDER_OPENING_LENGTH = 100;
+const WRITTEN_YEAR = /^\d{2,4}年/u;
+/** Corrections asked of the vocabulary: more than are shown, since some may not stand in any article. */
+const CORRECTIONS_ASKED = 10;
 
 /** What building a library computes from its articles, kept by the start-up cache. */
 export interface PreparedIndex {
@@ -81,7 +88,6 @@ export class Library {
   private readonly foldedTexts: readonly string[];
   private readonly foldedTitles: readonly string[];
   private readonly foldedIds: readonly string[];
-  private readonly foldedDates: readonly string[];
   /** Each article's date as a day number, 0 when it states no full date. */
   private readonly days: Int32Array;
   private averageLength = -1;
@@ -91,7 +97,10 @@ export class Library {
   /** Who took part and what was decided, per article: handed on to the library a reload builds. */
   readonly analyses: ArticleAnalyses;
 
-  constructor(articles: readonly Article[], prepared?: PreparedIndex, analyses: ArticleAnalyses = new ArticleAnalyses()) {
+  /** Article autocomplete and "did you mean", built and answered in a worker thread (see lookups/). */
+  readonly lookups: Lookups;
+
+  constructor(articles: readonly Article[], prepared?: PreparedIndex, analyses: ArticleAnalyses = new ArticleAnalyses(), lookupsCache: LookupsCache | null = null) {
     this.articles = articles;
     this.analyses = analyses;
     this.byId = new Map(articles.map(article => [article.id, article]));
@@ -100,8 +109,20 @@ export class Library {
     this.index = new PhraseIndex(this.foldedTexts, prepared?.index);
     this.foldedTitles = articles.map(article => fold(article.title));
     this.foldedIds = articles.map(article => fold(article.id));
-    this.foldedDates = articles.map(article => (article.date ? fold(`${article.date.text} ${formatDateNumbers(article.date)}`) : ''));
     this.days = Int32Array.from(articles, article => dayNumber(article.date) ?? 0);
+    this.lookups = new Lookups(
+      {
+        count: articles.length,
+        entry: position => {
+          const article = articles[position]!;
+          // The date as numbers (2022-06-17, completed from the year) and as written without its year (6月17日).
+          const date = article.date ? `${formatDateNumbers(article.date)} ${article.date.text.replace(WRITTEN_YEAR, '')}` : '';
+          return { id: article.id, title: article.title, date, opening: article.text.slice(0, FINDER_OPENING_LENGTH), day: this.days[position]! };
+        },
+        foldedText: position => this.foldedTexts[position]!,
+      },
+      lookupsCache,
+    );
   }
 
   /** The folded texts and index arrays, for the start-up cache. */
@@ -340,27 +361,35 @@ export class Library {
   }
 
   /**
-   * Articles for a partly typed id, title, date or organisation, in either script, best first: an exact
-   * id, then an id that starts with it, then a title, then a date, then the opening that names the
-   * organiser. With nothing typed, the first articles.
+   * Articles for a partly typed id, title, date or organisation, in either script, best first (see
+   * lookups/article-finder): none when the finder is not ready within waitMs.
    */
-  suggest(typed: string, limit: number): Article[] {
-    const needle = fold(typed);
-    if (needle === '') return this.articles.slice(0, limit);
-    const ranked: { position: number; rank: number }[] = [];
-    this.articles.forEach((_, position) => {
-      const id = this.foldedIds[position]!;
-      let rank = -1;
-      if (id === needle) rank = 0;
-      else if (id.startsWith(needle)) rank = 1;
-      else if (this.foldedTitles[position]!.includes(needle)) rank = 2;
-      else if (id.includes(needle)) rank = 3;
-      else if (this.foldedDates[position]!.includes(needle)) rank = 4;
-      else if (this.foldedTexts[position]!.slice(0, OPENING_LENGTH).includes(needle)) rank = 5;
-      if (rank >= 0) ranked.push({ position, rank });
-    });
-    ranked.sort((a, b) => a.rank - b.rank || a.position - b.position);
-    return ranked.slice(0, limit).map(({ position }) => this.articles[position]!);
+  async suggest(typed: string, limit: number, waitMs: number): Promise<Article[]> {
+    return (await this.lookups.articles(typed, limit, waitMs)).map(position => this.articles[position]!);
+  }
+
+  /**
+   * Phrases the corpus contains that a phrase it does not may have meant (see lookups/vocabulary), with
+   * how many articles contain each, most first: none when the vocabulary is not ready within waitMs.
+   */
+  async didYouMean(query: string, limit: number, waitMs: number): Promise<{ phrase: string; articles: number }[]> {
+    const checked = checkPhrase(query);
+    if (!checked.ok) return [];
+    const corrections = await this.lookups.corrections(checked.folded, CORRECTIONS_ASKED, waitMs);
+    return corrections
+      .map(folded => ({ folded, documents: this.index.documentsWith(folded) }))
+      .filter(({ documents }) => documents.length > 0)
+      // A character put right (as long as typed) before one added or dropped, then the commoner.
+      .sort((a, b) => Math.abs(a.folded.length - checked.folded.length) - Math.abs(b.folded.length - checked.folded.length) || b.documents.length - a.documents.length)
+      .slice(0, limit)
+      .map(({ folded, documents }) => ({ phrase: this.asWritten(folded, documents[0]!), articles: documents.length }));
+  }
+
+  /** A folded phrase as the article at that position first writes it. */
+  private asWritten(folded: string, document: number): string {
+    const article = this.articles[document]!;
+    const [first] = this.mentions({ article, needle: folded });
+    return first ? article.text.slice(...first) : folded;
   }
 
   /**

@@ -28,6 +28,8 @@ async function main(): Promise<number> {
   if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
   const { LiveLibrary } = await import('./corpus/live-library');
   const live = new LiveLibrary(library, config.dataDir);
+  // "Did you mean" is built (or read back) in the background while the first answers go out.
+  library.lookups.start();
   lifecycle.onReload(() => void live.reload());
   const { runConsole } = await import('./terminal/console');
   await runConsole(live, locale);

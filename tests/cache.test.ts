@@ -39,6 +39,31 @@ describe('the start-up cache', () => {
     expect(restored.articles.map(article => [article.id, article.title, article.date, article.text])).toEqual(built.articles.map(article => [article.id, article.title, article.date, article.text]));
   });
 
+  it('keeps autocomplete and the vocabulary beside the index, read back by the next start, and rebuilds them when damaged', async () => {
+    const built = await openLibrary(corpus, cache);
+    const answers = async (library: typeof built) => [(await library.suggest('乐凯', 5, 60_000)).map(article => article.id), await library.didYouMean('新質生產立', 3, 60_000)];
+    const expected = await answers(built);
+    await built.lookups.saved;
+    built.lookups.close();
+    const lookupsFile = `${cacheFile(cache, corpus)}.lookups`;
+    expect(JSON.parse(await readFile(lookupsFile, 'utf8')).key).toBe(await corpusKey(corpus));
+    const info = vi.spyOn(logging.log, 'info');
+    const restored = await openLibrary(corpus, cache);
+    expect(await answers(restored)).toEqual(expected);
+    // Read back, not built: the worker logs only a build.
+    expect(info.mock.calls.some(([message]) => String(message).includes('vocabulary'))).toBe(false);
+    restored.lookups.close();
+
+    await writeFile(lookupsFile, '{"key": tru');
+    const warn = vi.spyOn(logging.log, 'warn');
+    const rebuilt = await openLibrary(corpus, cache);
+    expect(await answers(rebuilt)).toEqual(expected);
+    expect(warn.mock.calls.some(([message]) => String(message).includes('cannot be read'))).toBe(true);
+    await rebuilt.lookups.saved;
+    rebuilt.lookups.close();
+    expect(JSON.parse(await readFile(lookupsFile, 'utf8')).key).toBe(await corpusKey(corpus));
+  });
+
   it('is rebuilt when an article changes, is added or is removed', async () => {
     await openLibrary(corpus, cache);
     await appendFile(join(corpus, '000_5a4681f7358e924d.txt'), '\n新增段落提到揭榜挂帥。');

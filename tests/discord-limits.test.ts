@@ -43,22 +43,22 @@ const heavy = new Library(
 );
 
 describe('/search replies stay inside Discord’s limits', () => {
-  it('on every page of a heavy result, in every locale', () => {
+  it('on every page of a heavy result, in every locale', async () => {
     for (const locale of REPLY_LOCALES) {
-      const first = searchReply(heavy, '改革', 0, locale);
+      const first = await searchReply(heavy, '改革', 0, locale);
       expect(first.page).toEqual({ index: 0, count: 5 });
       for (let page = 0; page < first.page!.count; page++) {
-        const reply = searchReply(heavy, '改革', page, locale);
+        const reply = await searchReply(heavy, '改革', page, locale);
         assertWithinLimits(toMessage(reply, [pagingButtons('search:abcdefgh:-1', 'search:abcdefgh:1', { previous: 'p', next: 'n' }, reply.page!)]));
       }
     }
   });
 
-  it('with the longest options restated under the totals', () => {
+  it('with the longest options restated under the totals', async () => {
     const options = { also: ['黨員先行', '發展`代碼`', '改'], without: ['甲'.repeat(100), '乙'.repeat(100), '丁*'.repeat(50)], from: null, to: null, sort: 'relevance' as const };
     for (const locale of REPLY_LOCALES) {
       for (let page = 0; page < 5; page++) {
-        const reply = searchReply(heavy, '改革', page, locale, options);
+        const reply = await searchReply(heavy, '改革', page, locale, options);
         expect(reply.page?.count).toBe(5);
         assertWithinLimits(toMessage(reply, [pagingButtons('search:abcdefgh:-1', 'search:abcdefgh:1', { previous: 'p', next: 'n' }, reply.page!)]));
       }
@@ -67,15 +67,15 @@ describe('/search replies stay inside Discord’s limits', () => {
 
   it('for the bundled articles, an absent phrase and a refused one', async () => {
     const library = await bundledLibrary();
-    for (const query of ['會議', '不存在的短語', '   ', '@everyone **粗體**']) assertWithinLimits(toMessage(searchReply(library, query, 0, 'en')));
+    for (const query of ['會議', '不存在的短語', '   ', '@everyone **粗體**']) assertWithinLimits(toMessage(await searchReply(library, query, 0, 'en')));
   });
 
-  it('for /read of a heavy article, whole and by passages, on every page, in every locale', () => {
+  it('for /read of a heavy article, whole and by passages, on every page, in every locale', async () => {
     for (const locale of REPLY_LOCALES) {
       for (const phrase of ['', '改革', '`代碼`']) {
-        const first = readReply(heavy, heavy.articles[0]!.id, phrase, 0, locale);
+        const first = await readReply(heavy, heavy.articles[0]!.id, phrase, 0, locale);
         expect(first.page!.count).toBeGreaterThan(1);
-        for (let page = 0; page < first.page!.count; page++) assertWithinLimits(toMessage(readReply(heavy, heavy.articles[0]!.id, phrase, page, locale)));
+        for (let page = 0; page < first.page!.count; page++) assertWithinLimits(toMessage(await readReply(heavy, heavy.articles[0]!.id, phrase, page, locale)));
       }
     }
   });
@@ -118,8 +118,8 @@ describe('/search replies stay inside Discord’s limits', () => {
     expect((await sourcesReply(library, 'crowded', 'participants', 0, 'en')).page!.count).toBeGreaterThan(5);
   });
 
-  it('escapes markdown from articles and queries so that only mentions are bold', () => {
-    const reply = searchReply(heavy, '改革', 0, 'en');
+  it('escapes markdown from articles and queries so that only mentions are bold', async () => {
+    const reply = await searchReply(heavy, '改革', 0, 'en');
     const description = reply.cards[0]!.description;
     expect(description).toContain('\\*\\*標題\\*\\*');
     expect(description).toContain('\\`代碼\\`');
@@ -127,8 +127,8 @@ describe('/search replies stay inside Discord’s limits', () => {
     expect(description).toContain('**改革**');
   });
 
-  it('makes refusals ephemeral', () => {
-    const message = toMessage(searchReply(heavy, '。。。', 0, 'en'));
+  it('makes refusals ephemeral', async () => {
+    const message = toMessage(await searchReply(heavy, '。。。', 0, 'en'));
     expect(message.flags).toBe(64);
   });
 

@@ -30,23 +30,23 @@ describe('markdown escaping', () => {
     fc.assert(fc.property(text, source => !HEADING.test(escapeMarkdown(source))));
   });
 
-  it('keeps a heading in an article out of search snippets', () => {
+  it('keeps a heading in an article out of search snippets', async () => {
     const library = new Library([articleFrom('headings', '集團召開會議。\n## 改革發展\n### 改革深化\n-# 改革小字')]);
-    const description = searchReply(library, '改革', 0, 'en').cards[0]!.description;
+    const description = (await searchReply(library, '改革', 0, 'en')).cards[0]!.description;
     expect(description).toContain('**改革**');
     expect(description).not.toMatch(HEADING);
   });
 
-  it('keeps ids with line breaks and backticks inside their code spans', () => {
+  it('keeps ids with line breaks and backticks inside their code spans', async () => {
     const id = 'line\nbreak`tick\r\nend';
     const library = new Library([
       { ...articleFrom('x', '集團召開改革會議。'), id },
       { ...articleFrom('y', '公司召開安全會議。'), id: `${id}2` },
     ]);
-    const search = searchReply(library, '改革', 0, 'en').cards[0]!.description;
+    const search = (await searchReply(library, '改革', 0, 'en')).cards[0]!.description;
     expect(codeSpans(search)).toEqual(["`line break'tick end`"]);
     // Named by the start both ids share, the reply lists them, each in a code span of its own.
-    const lookup = lookUpArticle(library, 'line', 'en');
+    const lookup = await lookUpArticle(library, 'line', 'en');
     expect('cards' in lookup && codeSpans(lookup.cards[0]!.description)).toEqual(["`line break'tick end`", "`line break'tick end2`"]);
   });
 });

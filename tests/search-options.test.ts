@@ -40,12 +40,12 @@ describe('search options', async () => {
     expect(ids('新質生產力', { also: ['高質量發展'], without: ['習近平'], from: '2024-01', to: '2024-06', sort: 'newest' })).toEqual(['r07', 'r11', 'r04', 'r05', 'r02']);
   });
 
-  it('leaves undated articles out of a date range and says how many, and puts them last when sorting by date', () => {
+  it('leaves undated articles out of a date range and says how many, and puts them last when sorting by date', async () => {
     const ranged = library.search('新質生產力', { ...NO_OPTIONS, from: '2020' });
     expect(ranged.kind === 'found' && ranged.undated).toBe(2);
     expect(ids('新質生產力', { sort: 'oldest' }).slice(-2)).toEqual(['r09', 'r10']);
     expect(ids('新質生產力', { sort: 'newest' }).slice(0, 2)).toEqual(['r08', 'r07']);
-    const description = searchReply(library, '新質生產力', 0, 'en', { ...NO_OPTIONS, also: ['高質量發展'], from: '2024-01', to: '2024-06', sort: 'newest' }).cards[0]!.description;
+    const description = (await searchReply(library, '新質生產力', 0, 'en', { ...NO_OPTIONS, also: ['高質量發展'], from: '2024-01', to: '2024-06', sort: 'newest' })).cards[0]!.description;
     expect(description.split('\n').slice(0, 3)).toEqual(['6 articles, 10 mentions', 'Also: “高質量發展” · 2024-01 to 2024-06 · Newest first', '2 articles without a full date left out of the range.']);
   });
 
@@ -58,19 +58,19 @@ describe('search options', async () => {
     expect(new Set(ranked)).toEqual(new Set(ids('新質生產力', {})));
   });
 
-  it('says when articles contain the phrase but none meets the conditions', () => {
+  it('says when articles contain the phrase but none meets the conditions', async () => {
     const outcome = library.search('新質生產力', { ...NO_OPTIONS, also: ['擴大開放'] });
     expect(outcome).toMatchObject({ kind: 'found', hits: [] });
-    const reply = searchReply(library, '新質生產力', 0, 'zh-TW', { ...NO_OPTIONS, also: ['擴大開放'] });
+    const reply = await searchReply(library, '新質生產力', 0, 'zh-TW', { ...NO_OPTIONS, also: ['擴大開放'] });
     expect(reply.cards[0]!.description).toBe('有文章包含「新質生產力」，但沒有一篇符合全部條件。\n同時包含：「擴大開放」');
   });
 
-  it('refuses a date it cannot read, a range that ends before it starts, too many phrases and an empty one', () => {
+  it('refuses a date it cannot read, a range that ends before it starts, too many phrases and an empty one', async () => {
     expect(library.search('新質生產力', { ...NO_OPTIONS, from: '2024-13' })).toMatchObject({ kind: 'refused', reason: 'bad-date', value: '2024-13' });
     expect(library.search('新質生產力', { ...NO_OPTIONS, from: '2024-06', to: '2024-01' })).toMatchObject({ kind: 'refused', reason: 'reversed-range' });
     expect(library.search('新質生產力', { ...NO_OPTIONS, also: ['a', 'b', 'c', 'd'] })).toMatchObject({ kind: 'refused', reason: 'too-many' });
     expect(library.search('新質生產力', { ...NO_OPTIONS, without: ['，'] })).toMatchObject({ kind: 'refused', reason: 'empty' });
-    const reply = searchReply(library, '新質生產力', 0, 'zh-CN', { ...NO_OPTIONS, to: 'June' });
+    const reply = await searchReply(library, '新質生產力', 0, 'zh-CN', { ...NO_OPTIONS, to: 'June' });
     expect(reply).toMatchObject({ error: true, cards: [{ description: '日期请写作 YYYY、YYYY-MM 或 YYYY-MM-DD，而不是“June”。' }] });
   });
 

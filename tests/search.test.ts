@@ -159,7 +159,7 @@ describe('buildSnippets', () => {
     const [start, end] = snippet!.highlights[0]!;
     expect(snippet!.text.slice(start, end)).toBe('會議。 侯景濱指出');
     expect(snippet!.text).not.toContain('\n');
-    const entry = searchReply(library, '會議。侯景濱指出', 0, 'en').cards[0]!.description.split('\n').filter(line => line.startsWith('> '));
+    const entry = (await searchReply(library, '會議。侯景濱指出', 0, 'en')).cards[0]!.description.split('\n').filter(line => line.startsWith('> '));
     expect(entry).toEqual([expect.stringContaining('**會議。 侯景濱指出**')]);
   });
 });

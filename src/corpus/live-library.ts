@@ -112,7 +112,11 @@ export class LiveLibrary {
       reportWarnings(built.warnings);
       if (!built.prepared || built.articles.length === 0) throw new EmptyCorpusError(this.directory);
       // The analyses are handed on: an article the reload left as it was is not analysed again.
-      this.current = new Library(built.articles, built.prepared, this.current.analyses);
+      const previous = this.current;
+      this.current = new Library(built.articles, built.prepared, previous.analyses);
+      // The old library's autocomplete worker answers for articles that may be gone: the new one takes over.
+      if (previous.lookups.started) this.current.lookups.start();
+      previous.lookups.close();
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       log.error(`reload of ${this.directory} failed; still answering from the ${this.current.articles.length} articles loaded before`, error);

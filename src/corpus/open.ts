@@ -28,11 +28,13 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   log.info(`loading the corpus from ${directory}`);
   const key = cacheDirectory ? await corpusKey(directory) : null;
   const file = cacheDirectory && key ? cacheFile(cacheDirectory, directory) : null;
+  // Autocomplete and the vocabulary are kept beside the index, by their worker (see lookups/).
+  const lookupsCache = file && key ? { file: `${file}.lookups`, key } : null;
   if (file && key) {
     const cached = await readCache(file, key);
     if (cached.status === 'hit') {
       reportWarnings(cached.corpus.warnings);
-      const library = new Library(cached.corpus.articles, cached.corpus.prepared, analyses);
+      const library = new Library(cached.corpus.articles, cached.corpus.prepared, analyses, lookupsCache);
       log.info(`loaded ${library.articles.length} articles from ${directory} (start-up cache) in ${Math.round(performance.now() - started)} ms`);
       return library;
     }
@@ -42,7 +44,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   const { articles, warnings } = await loadCorpus(directory);
   reportWarnings(warnings);
   if (articles.length === 0) throw new EmptyCorpusError(directory);
-  const library = new Library(articles, undefined, analyses);
+  const library = new Library(articles, undefined, analyses, lookupsCache);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {
     await writeCache(file, key, { articles, warnings, prepared: library.prepared() }).catch((error: unknown) => log.warn(`could not write the start-up cache ${file}`, error));

@@ -24,15 +24,17 @@ export function articleOption(option: SlashCommandStringOption): SlashCommandStr
     .setAutocomplete(true);
 }
 
+/** Discord drops an autocomplete answer after 3 seconds: just after a start, the finder may still be loading. */
+const AUTOCOMPLETE_WAIT_MS = 2000;
+
 /**
- * Answers autocomplete from memory, well inside Discord's 3 seconds: up to 25 articles, best first,
+ * Answers autocomplete from the article finder (a worker thread's minisearch), well inside Discord's 3 seconds: up to 25 articles, best first,
  * each shown as its date and title in the reader's script, with its id as the value.
  */
 export async function autocompleteArticle(interaction: AutocompleteInteraction, { library }: CommandContext): Promise<void> {
   const script = scriptFor(replyLocaleFor(interaction.locale));
   const typed = interaction.options.getFocused();
-  const choices = library
-    .suggest(typed, DISCORD_LIMITS.autocompleteChoices)
+  const choices = (await library.suggest(typed, DISCORD_LIMITS.autocompleteChoices, AUTOCOMPLETE_WAIT_MS))
     .filter(article => article.id.length <= DISCORD_LIMITS.optionValue)
     .map(article => ({
       name: truncate(inScript([article.date?.text, article.title].filter(Boolean).join(' '), script) || article.id, DISCORD_LIMITS.choiceName),

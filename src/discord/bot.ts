@@ -37,6 +37,8 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   warmUpSegmenter();
   // The analysis worker starts while the gateway connects, so that the first /summary finds it ready.
   const analysisReady = live.library.analyses.warmUp();
+  // So is the worker behind autocomplete and "did you mean", which builds its indexes or reads them back.
+  live.library.lookups.start();
   const client = createClient(config);
   const sessions = new SearchSessions(error => log.warn('could not disable expired paging buttons', error));
   let accepting = true;

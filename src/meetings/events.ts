@@ -270,17 +270,23 @@ export function findOrganizations(sentences: readonly Sentence[]): { name: strin
   const found: { name: string; folded: string; at: number }[] = [];
   for (const sentence of sentences) {
     const folded = foldedSentence(sentence);
-    let clause = 0;
-    for (const part of folded.text.split(/[，。；：,;:！？!?]/u)) {
-      const subject = part.replace(LEADING_NOISE, '');
-      const organization = bodyAt(subject);
-      if (organization && !SELF_SUBJECT.test(organization)) {
-        const start = clause + part.length - subject.length;
-        const [from, to] = sourceRange(sentence.text, folded, start, start + organization.length);
-        found.push({ name: sentence.text.slice(from, to), folded: organization, at: sentence.start + from });
-      }
-      clause += part.length + 1;
+    for (const { organization, start } of organizationsAtClauses(folded.text)) {
+      const [from, to] = sourceRange(sentence.text, folded, start, start + organization.length);
+      found.push({ name: sentence.text.slice(from, to), folded: organization, at: sentence.start + from });
     }
+  }
+  return found;
+}
+
+/** The bodies named at the start of a folded text's clauses, after any dateline, and where each starts. */
+export function organizationsAtClauses(folded: string): { organization: string; start: number }[] {
+  const found: { organization: string; start: number }[] = [];
+  let clause = 0;
+  for (const part of folded.split(/[，。；：,;:！？!?]/u)) {
+    const subject = part.replace(LEADING_NOISE, '');
+    const organization = bodyAt(subject);
+    if (organization && !SELF_SUBJECT.test(organization)) found.push({ organization, start: clause + part.length - subject.length });
+    clause += part.length + 1;
   }
   return found;
 }

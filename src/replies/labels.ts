@@ -7,6 +7,7 @@ import type { ReplyLocale } from './locale';
 export interface Labels {
   searchTitle(query: string): string;
   searchTotals(articles: number, mentions: number): string;
+  articleCount(articles: number): string;
   mentions(count: number): string;
   page(index: number, count: number): string;
   noMatch(query: string): string;
@@ -93,6 +94,7 @@ function count(value: number): string {
 const en: Labels = {
   searchTitle: query => `Search: “${query}”`,
   searchTotals: (articles, mentions) => `${articles} ${articles === 1 ? 'article' : 'articles'}, ${mentions} ${mentions === 1 ? 'mention' : 'mentions'}`,
+  articleCount: articles => `${articles} ${articles === 1 ? 'article' : 'articles'}`,
   mentions: count => `${count} ${count === 1 ? 'mention' : 'mentions'}`,
   page: (index, count) => `Page ${index + 1} of ${count}`,
   noMatch: query => `No article contains “${query}”.`,
@@ -177,6 +179,7 @@ const en: Labels = {
 const zhCN: Labels = {
   searchTitle: query => `搜索：“${query}”`,
   searchTotals: (articles, mentions) => `${articles} 篇文章，共 ${mentions} 处提及`,
+  articleCount: articles => `${articles} 篇文章`,
   mentions: count => `${count} 处提及`,
   page: (index, count) => `第 ${index + 1}/${count} 页`,
   noMatch: query => `没有文章包含“${query}”。`,
@@ -261,6 +264,7 @@ const zhCN: Labels = {
 const zhTW: Labels = {
   searchTitle: query => `搜尋：「${query}」`,
   searchTotals: (articles, mentions) => `${articles} 篇文章，共 ${mentions} 處提及`,
+  articleCount: articles => `${articles} 篇文章`,
   mentions: count => `${count} 處提及`,
   page: (index, count) => `第 ${index + 1}/${count} 頁`,
   noMatch: query => `沒有文章包含「${query}」。`,

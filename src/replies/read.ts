@@ -26,8 +26,8 @@ const LINK = /^https?:\/\/[^\s<>]+$/i;
  * around each of its mentions, the mentions in bold. The source's address heads each page when the
  * corpus gives one.
  */
-export function readReply(library: Library, typed: string, phrase: string, page: number, locale: ReplyLocale): Reply {
-  const found = lookUpArticle(library, typed, locale);
+export async function readReply(library: Library, typed: string, phrase: string, page: number, locale: ReplyLocale): Promise<Reply> {
+  const found = await lookUpArticle(library, typed, locale);
   if (!isArticle(found)) return found;
   const article = found;
   const labels = labelsFor(locale);

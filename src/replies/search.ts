@@ -11,13 +11,19 @@ import { bold, codeSpan, escapeMarkdown } from './markdown';
 
 export const HITS_PER_PAGE = 5;
 export const SNIPPETS_PER_HIT = 3;
+const CORRECTIONS_SHOWN = 3;
+/** How long an answer waits for the vocabulary (built in the background after a start) to offer corrections. */
+const CORRECTIONS_WAIT_MS = 1000;
 /** Room for the conditions restated under the totals: six phrases of 100 characters would not fit beside the entries. */
 const CONDITIONS_MAX = 400;
 // Five entries, the totals line and the conditions always fit in one embed description.
 const ENTRY_MAX = Math.floor((DISCORD_LIMITS.embedDescription - 200 - CONDITIONS_MAX) / HITS_PER_PAGE);
 
-/** The /search answer for one page of results, or the closest articles when nothing matches. */
-export function searchReply(library: Library, query: string, pageIndex: number, locale: ReplyLocale, options: SearchOptions = NO_OPTIONS): Reply {
+/**
+ * The /search answer for one page of results; when nothing matches, the phrases the user may have meant
+ * and the closest articles.
+ */
+export async function searchReply(library: Library, query: string, pageIndex: number, locale: ReplyLocale, options: SearchOptions = NO_OPTIONS): Promise<Reply> {
   const labels = labelsFor(locale);
   const script = scriptFor(locale);
   const outcome = library.search(query, options);
@@ -26,7 +32,9 @@ export function searchReply(library: Library, query: string, pageIndex: number, 
   const title = truncate(labels.searchTitle(shownQuery), DISCORD_LIMITS.embedTitle);
   if (outcome.kind === 'absent') {
     const closest = outcome.closest.map((article, rank) => `${rank + 1}. ${articleLine(article, script)}`);
-    return { cards: [{ title, description: [labels.noMatch(shownQuery), closest.length ? labels.closestByWords : labels.nothingClose, ...closest].join('\n'), fields: [] }] };
+    const meant = (await library.didYouMean(query, CORRECTIONS_SHOWN, CORRECTIONS_WAIT_MS)).map(({ phrase, articles }) => `• ${bold(escapeMarkdown(inScript(phrase, script)))} · ${labels.articleCount(articles)}`);
+    const lines = [labels.noMatch(shownQuery), ...(meant.length ? [labels.didYouMean, ...meant] : []), closest.length ? labels.closestByWords : labels.nothingClose, ...closest];
+    return { cards: [{ title, description: lines.join('\n'), fields: [] }] };
   }
   const conditions = conditionLines(options, outcome.undated, labels);
   if (outcome.count === 0) return { cards: [{ title, description: [labels.noneMeetsOptions(shownQuery), ...conditions].join('\n'), fields: [] }] };

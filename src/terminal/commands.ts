@@ -43,7 +43,7 @@ export async function answerTerminalRequest(library: Library, request: TerminalR
     case 'search': {
       const options = searchOptionsOf(request.searchOptions);
       if ('unknownSort' in options) return errorReply(labelsFor(locale).badSort(options.unknownSort));
-      return searchReply(library, request.text, request.page, locale, options);
+      return await searchReply(library, request.text, request.page, locale, options);
     }
     case 'participants':
     case 'summary': {
@@ -56,7 +56,7 @@ export async function answerTerminalRequest(library: Library, request: TerminalR
     case 'read': {
       // The article first, then the phrase: `read 000 新質生產力`.
       const [article = '', ...phrase] = request.text.split(' ');
-      return readReply(library, article, phrase.join(' '), request.page, locale);
+      return await readReply(library, article, phrase.join(' '), request.page, locale);
     }
     case 'articles':
       return articlesReply(library, locale);

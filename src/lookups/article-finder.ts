@@ -1,0 +1,158 @@
+import MiniSearch, { type SearchOptions } from 'minisearch';
+import { organizationsAtClauses } from '../meetings/events';
+import { fold } from '../text/fold';
+import { indexTerms, terms } from './terms';
+
+/**
+ * Autocomplete for the article option: minisearch over each article's id, title, date and the
+ * organisations its opening names, with prefix matching on the last word typed and fuzzy matching on longer
+ * words. A word as common as 習近平 stands in a tenth of all titles, and minisearch scores every
+ * document that matches before it returns, so the articles are split into shards of SHARD_SIZE, newest
+ * first, and shards are searched in turn until the list is full: a common word is answered from the
+ * newest shard alone, a rare one from all of them.
+ */
+export const SHARD_SIZE = 4_096;
+
+/** What the finder is built from, per article, in the library's order. */
+export interface FinderEntry {
+  readonly id: string;
+  readonly title: string;
+  /** The date as numbers (2023-09-05) and as written, or ''. */
+  readonly date: string;
+  /** The start of the text, whose clauses name the organiser and the meeting. */
+  readonly opening: string;
+  /** A day number (20230905) for the newest-first order, 0 when undated. */
+  readonly day: number;
+}
+
+export interface FinderJson {
+  readonly shards: string[];
+  readonly ids: readonly string[];
+  readonly newest: readonly number[];
+}
+
+interface Indexed {
+  readonly id: number;
+  readonly key: string;
+  readonly title: string;
+  readonly date: string;
+  readonly organizers: string;
+}
+
+const FIELDS = ['key', 'title', 'date', 'organizers'];
+const OPTIONS = { fields: FIELDS, idField: 'id', tokenize: indexTerms, processTerm: (term: string) => term };
+/** Shorter words are matched exactly: one edit in a two-character word matches too much. */
+const FUZZY_FROM = 3;
+/**
+ * The last word typed completes to longer words. A single character does not at first: it would
+ * expand to every word it starts (一 to thousands), and is usually a word of its own.
+ */
+const SEARCH: SearchOptions = {
+  combineWith: 'AND',
+  prefix: (term, index, all) => index === all.length - 1 && term.length >= 2,
+  fuzzy: term => (term.length >= FUZZY_FROM ? 1 : false),
+  boost: { key: 3, title: 2, date: 1, organizers: 1 },
+};
+/**
+ * When nothing fits, a last single character completes too (东方电 to 东方电气), and two-character
+ * words are allowed one wrong character: most Chinese words are that long, but matching them loosely
+ * on every keystroke would be slow and noisy.
+ */
+const FORGIVING: SearchOptions = { ...SEARCH, prefix: (_term, index, all) => index === all.length - 1, fuzzy: term => (term.length >= 2 ? 1 : false) };
+
+/** How long one look-up may search shards: the answer must reach Discord, through a worker, well within its 3 s. */
+const FIND_BUDGET_MS = 30;
+
+/** How many of the newest articles are kept for an empty query: more than one autocomplete list holds. */
+const NEWEST_KEPT = 100;
+
+export class ArticleFinder {
+  private readonly positionsById: Map<string, number>;
+
+  private constructor(
+    /** Each shard's index; a document's id is the article's position in the library. */
+    private readonly shards: readonly MiniSearch<Indexed>[],
+    private readonly ids: readonly string[],
+    private readonly newest: readonly number[],
+  ) {
+    this.positionsById = new Map(ids.map((id, position) => [id, position]));
+  }
+
+  static build(entries: readonly FinderEntry[]): ArticleFinder {
+    const order = newestFirst(entries);
+    const shards: MiniSearch<Indexed>[] = [];
+    for (let from = 0; from < order.length; from += SHARD_SIZE) {
+      const shard = new MiniSearch<Indexed>(OPTIONS);
+      shard.addAll(order.slice(from, from + SHARD_SIZE).map(position => documentOf(position, entries[position]!)));
+      shards.push(shard);
+    }
+    return new ArticleFinder(shards, entries.map(entry => entry.id), order.slice(0, NEWEST_KEPT));
+  }
+
+  /** The finder as JSON, for the cache. */
+  toJSON(): FinderJson {
+    return { shards: this.shards.map(shard => JSON.stringify(shard)), ids: this.ids, newest: this.newest };
+  }
+
+  static fromJSON(json: FinderJson): ArticleFinder {
+    return new ArticleFinder(
+      json.shards.map(shard => MiniSearch.loadJSON<Indexed>(shard, OPTIONS)),
+      json.ids,
+      json.newest,
+    );
+  }
+
+  /**
+   * Up to `limit` articles (positions in the library) for what was typed, best first: an exact id first;
+   * then, shard by shard from the newest, minisearch's best, for as long as the budget allows. With
+   * nothing typed, the newest articles.
+   */
+  find(typed: string, limit: number, budgetMs = FIND_BUDGET_MS): number[] {
+    const found: number[] = [];
+    const seen = new Set<number>();
+    const add = (position: number) => {
+      if (found.length < limit && !seen.has(position)) {
+        seen.add(position);
+        found.push(position);
+      }
+    };
+    const exact = this.positionsById.get(typed.trim());
+    if (exact !== undefined) add(exact);
+    const query = terms(typed).join(' ');
+    if (query === '') {
+      this.newest.forEach(add);
+      return found;
+    }
+    const deadline = performance.now() + budgetMs;
+    this.searchShards(query, SEARCH, limit, add, () => found.length, deadline);
+    if (found.length === 0) this.searchShards(query, FORGIVING, limit, add, () => found.length, deadline);
+    return found;
+  }
+
+  /**
+   * Searches shard after shard, newest first, until `limit` articles are found or the deadline passes:
+   * a list of the newest matches now is worth more to someone typing than a complete one later.
+   */
+  private searchShards(query: string, options: SearchOptions, limit: number, add: (position: number) => void, count: () => number, deadline: number): void {
+    for (const shard of this.shards) {
+      if (count() >= limit || performance.now() > deadline) return;
+      // Equal scores go to the article first in the library: the same order however the shard was loaded.
+      const results = shard.search(query, { ...options, tokenize: text => text.split(' ') }).sort((a, b) => b.score - a.score || (a.id as number) - (b.id as number));
+      for (const result of results) {
+        add(result.id as number);
+        if (count() >= limit) return;
+      }
+    }
+  }
+}
+
+function documentOf(position: number, entry: FinderEntry): Indexed {
+  // The organisations at the start of the opening's clauses (the organiser among them), not every word of it: each word costs memory.
+  const organizers = organizationsAtClauses(fold(entry.opening)).map(({ organization }) => organization);
+  return { id: position, key: entry.id, title: entry.title, date: entry.date, organizers: organizers.join(' ') };
+}
+
+/** Positions ordered newest first, undated last, ties in the library's order. */
+function newestFirst(entries: readonly FinderEntry[]): number[] {
+  return entries.map((_, position) => position).sort((a, b) => entries[b]!.day - entries[a]!.day || a - b);
+}

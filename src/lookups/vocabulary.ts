@@ -1,0 +1,131 @@
+import MiniSearch from 'minisearch';
+import { segmentWords } from '../text/segment';
+
+/**
+ * The corpus's words and two-word phrases (as the segmenter cuts its folded texts) with how many
+ * articles use each, for "did you mean" when a phrase finds nothing. Two-word phrases are kept because
+ * most Chinese words are two characters long, too short to correct alone, while a formulation such as
+ * 新质生产力 (新质 + 生产力) is one entry a mistyped character away. Corrections come from minisearch's
+ * fuzzy look-up, commonest first; the caller keeps those the corpus contains.
+ */
+const FUZZY_FROM = 3;
+/**
+ * In a large corpus, entries of a single article are mostly names and slips, and keeping them all
+ * costs memory; in a small one, every entry is worth offering.
+ */
+const LARGE_CORPUS = 1000;
+const MIN_ARTICLES_IN_LARGE = 2;
+/** Two-word phrases seen in one article so far are forgotten this often, so that counting them stays within memory. */
+const PRUNE_EVERY = 20_000;
+const WORD_CHARACTERS = /^[\p{L}\p{N}]{2,}$/u;
+
+interface Entry {
+  readonly id: number;
+  readonly term: string;
+}
+
+const OPTIONS = { fields: ['term'], storeFields: [], idField: 'id', tokenize: (text: string) => [text], processTerm: (term: string) => term };
+
+/** Counts words and two-word phrases article by article, then keeps those common enough to offer. */
+export class VocabularyCounter {
+  private readonly articles = new Map<string, number>();
+  private texts = 0;
+
+  add(foldedText: string): void {
+    const words = segmentWords(foldedText);
+    const seen = new Set<string>();
+    words.forEach((word, at) => {
+      if (!WORD_CHARACTERS.test(word)) return;
+      seen.add(word);
+      const next = words[at + 1];
+      if (next !== undefined && WORD_CHARACTERS.test(next)) seen.add(word + next);
+    });
+    for (const term of seen) this.articles.set(term, (this.articles.get(term) ?? 0) + 1);
+    if (++this.texts % PRUNE_EVERY === 0) for (const [term, count] of this.articles) if (count === 1) this.articles.delete(term);
+  }
+
+  finish(): Vocabulary {
+    const terms: string[] = [];
+    const counts: number[] = [];
+    const least = this.texts >= LARGE_CORPUS ? MIN_ARTICLES_IN_LARGE : 1;
+    for (const [term, count] of this.articles) {
+      if (count < least) continue;
+      terms.push(term);
+      counts.push(count);
+    }
+    return Vocabulary.of(terms, counts);
+  }
+}
+
+export interface VocabularyJson {
+  readonly terms: readonly string[];
+  readonly counts: readonly number[];
+}
+
+export class Vocabulary {
+  private readonly byTerm: Map<string, number>;
+
+  private constructor(
+    private readonly terms: readonly string[],
+    private readonly counts: readonly number[],
+    private readonly index: MiniSearch<Entry>,
+  ) {
+    this.byTerm = new Map(terms.map((term, id) => [term, id]));
+  }
+
+  static of(terms: readonly string[], counts: readonly number[]): Vocabulary {
+    const index = new MiniSearch<Entry>(OPTIONS);
+    index.addAll(terms.map((term, id) => ({ id, term })));
+    return new Vocabulary(terms, counts, index);
+  }
+
+  static fromJSON(json: VocabularyJson): Vocabulary {
+    return Vocabulary.of(json.terms, json.counts);
+  }
+
+  toJSON(): VocabularyJson {
+    return { terms: this.terms, counts: this.counts };
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** How many articles use the word or two-word phrase, 0 when none or too few to count. */
+  articlesUsing(term: string): number {
+    const id = this.byTerm.get(term);
+    return id === undefined ? 0 : this.counts[id]!;
+  }
+
+  /**
+   * Folded phrases the user may have meant, likeliest first: corpus entries close to the whole phrase,
+   * then the phrase with one of its words, or two-word phrases, that the corpus does not use replaced by
+   * a close entry. Only phrases that differ from the one typed are offered.
+   */
+  corrections(foldedPhrase: string, limit: number): string[] {
+    const candidates = this.closest(foldedPhrase, limit);
+    const words = segmentWords(foldedPhrase);
+    for (let span = 1; span <= 2; span++) {
+      for (let at = 0; at + span <= words.length; at++) {
+        const unit = words.slice(at, at + span).join('');
+        if (this.byTerm.has(unit)) continue;
+        for (const option of this.closest(unit, limit)) candidates.push([...words.slice(0, at), option, ...words.slice(at + span)].join(''));
+      }
+    }
+    return [...new Set(candidates)].filter(phrase => phrase !== foldedPhrase).slice(0, limit);
+  }
+
+  /** Corpus entries within one edit of a term (two for a long one), commonest first; none for a short term. */
+  private closest(term: string, limit: number): string[] {
+    if (term.length < FUZZY_FROM) return [];
+    return this.index
+      .search(term, { fuzzy: term.length >= LONG_TERM ? 2 : 1, prefix: false })
+      .map(result => result.id as number)
+      .sort((a, b) => this.counts[b]! - this.counts[a]! || a - b)
+      .slice(0, limit)
+      .map(id => this.terms[id]!);
+  }
+}
+
+/** From this length a term may be two edits from what was meant. */
+const LONG_TERM = 7;

@@ -1,0 +1,99 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ArticleFinder, type FinderEntry, type FinderJson } from './article-finder';
+import type { FromWorker, LookupsCache, ToWorker } from './protocol';
+import { Vocabulary, VocabularyCounter, type VocabularyJson } from './vocabulary';
+
+/**
+ * Builds and answers from the article finder and the vocabulary, off the main thread: building them
+ * takes seconds (the vocabulary segments every text), and so does reading them back. The finder is
+ * ready as soon as the articles' fields have arrived; the vocabulary after the last text.
+ */
+const port = parentPort!;
+const { cache, articleCount } = workerData as { cache: LookupsCache | null; articleCount: number };
+const send = (message: FromWorker) => port.postMessage(message);
+/** Progress is logged about every this many texts on a build big enough to wait for. */
+const PROGRESS_EVERY = 20_000;
+
+let finder: ArticleFinder | null = null;
+let vocabulary: Vocabulary | null = null;
+const entries: FinderEntry[] = [];
+const counter = new VocabularyCounter();
+let textsSeen = 0;
+const started = performance.now();
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'entries':
+      entries.push(...message.entries);
+      if (message.last) {
+        finder = ArticleFinder.build(entries);
+        entries.length = 0;
+        send({ type: 'ready', part: 'articles' });
+      }
+      return;
+    case 'texts':
+      for (const text of message.texts) {
+        counter.add(text);
+        if (++textsSeen % PROGRESS_EVERY === 0) send({ type: 'log', level: 'info', message: `vocabulary: ${textsSeen} of ${articleCount} articles read (${Math.round((100 * textsSeen) / articleCount)}%)` });
+      }
+      if (message.last) {
+        vocabulary = counter.finish();
+        send({ type: 'ready', part: 'vocabulary' });
+        send({ type: 'log', level: 'info', message: `article autocomplete and vocabulary (${vocabulary.size} words) built in ${Math.round(performance.now() - started)} ms` });
+        void save();
+      } else send({ type: 'more' });
+      return;
+    case 'find':
+      send({ type: 'answer', request: message.request, positions: finder?.find(message.typed, message.limit) ?? [] });
+      return;
+    case 'correct':
+      send({ type: 'answer', request: message.request, phrases: vocabulary?.corrections(message.phrase, message.limit) ?? [] });
+      return;
+  }
+});
+
+interface Saved {
+  readonly key: string;
+  readonly finder: FinderJson;
+  readonly vocabulary: VocabularyJson;
+}
+
+/** Reads both indexes from the cache when it was written for this corpus. */
+async function restore(): Promise<boolean> {
+  if (!cache) return false;
+  let saved: Saved;
+  try {
+    saved = JSON.parse(await readFile(cache.file, 'utf8')) as Saved;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') send({ type: 'log', level: 'warn', message: `lookups cache ${cache.file} cannot be read (${String(error)}); rebuilding it` });
+    return false;
+  }
+  if (saved.key !== cache.key) return false;
+  finder = ArticleFinder.fromJSON(saved.finder);
+  vocabulary = Vocabulary.fromJSON(saved.vocabulary);
+  return true;
+}
+
+async function save(): Promise<void> {
+  if (!cache || !finder || !vocabulary) {
+    send({ type: 'saved' });
+    return;
+  }
+  const temporary = `${cache.file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, JSON.stringify({ key: cache.key, finder: finder.toJSON(), vocabulary: vocabulary.toJSON() } satisfies Saved));
+    await rename(temporary, cache.file);
+  } catch (error) {
+    send({ type: 'log', level: 'warn', message: `could not write the lookups cache ${cache.file}: ${String(error)}` });
+  }
+  send({ type: 'saved' });
+}
+
+const hit = await restore();
+send({ type: 'cache', hit });
+if (hit) {
+  send({ type: 'ready', part: 'articles' });
+  send({ type: 'ready', part: 'vocabulary' });
+  send({ type: 'saved' });
+}
