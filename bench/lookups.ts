@@ -50,6 +50,6 @@ export async function benchLookups(library: Library, repeats: number): Promise<L
     }
   }
   await library.lookups.saved;
-  library.lookups.close();
+  await library.lookups.stop();
   return { articlesReadyMs: Math.round(articlesReadyMs), vocabularyReadyMs: Math.round(vocabularyReadyMs), rssGrowthMb: Math.round(rssGrowthMb), autocomplete: timings(autocomplete), didYouMean: timings(didYouMean) };
 }

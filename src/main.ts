@@ -30,6 +30,7 @@ async function main(): Promise<number> {
   const live = new LiveLibrary(library, config.dataDir);
   // "Did you mean" is built (or read back) in the background while the first answers go out.
   library.lookups.start();
+  lifecycle.onStop(() => live.library.lookups.stop());
   lifecycle.onReload(() => void live.reload());
   const { runConsole } = await import('./terminal/console');
   await runConsole(live, locale);

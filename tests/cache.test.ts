@@ -44,7 +44,7 @@ describe('the start-up cache', () => {
     const answers = async (library: typeof built) => [(await library.suggest('乐凯', 5, 60_000)).map(article => article.id), await library.didYouMean('新質生產立', 3, 60_000)];
     const expected = await answers(built);
     await built.lookups.saved;
-    built.lookups.close();
+    await built.lookups.stop();
     const lookupsFile = `${cacheFile(cache, corpus)}.lookups`;
     expect(JSON.parse(await readFile(lookupsFile, 'utf8')).key).toBe(await corpusKey(corpus));
     const info = vi.spyOn(logging.log, 'info');
@@ -52,7 +52,7 @@ describe('the start-up cache', () => {
     expect(await answers(restored)).toEqual(expected);
     // Read back, not built: the worker logs only a build.
     expect(info.mock.calls.some(([message]) => String(message).includes('vocabulary'))).toBe(false);
-    restored.lookups.close();
+    await restored.lookups.stop();
 
     await writeFile(lookupsFile, '{"key": tru');
     const warn = vi.spyOn(logging.log, 'warn');
@@ -60,7 +60,7 @@ describe('the start-up cache', () => {
     expect(await answers(rebuilt)).toEqual(expected);
     expect(warn.mock.calls.some(([message]) => String(message).includes('cannot be read'))).toBe(true);
     await rebuilt.lookups.saved;
-    rebuilt.lookups.close();
+    await rebuilt.lookups.stop();
     expect(JSON.parse(await readFile(lookupsFile, 'utf8')).key).toBe(await corpusKey(corpus));
   });
 

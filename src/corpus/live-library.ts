@@ -116,7 +116,7 @@ export class LiveLibrary {
       this.current = new Library(built.articles, built.prepared, previous.analyses);
       // The old library's autocomplete worker answers for articles that may be gone: the new one takes over.
       if (previous.lookups.started) this.current.lookups.start();
-      previous.lookups.close();
+      void previous.lookups.stop();
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       log.error(`reload of ${this.directory} failed; still answering from the ${this.current.articles.length} articles loaded before`, error);

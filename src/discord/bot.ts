@@ -88,6 +88,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
       accepting = false;
       sessions.clear();
       await client.destroy();
+      await live.library.lookups.stop();
     },
   };
 }

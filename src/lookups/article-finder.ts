@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { organizationsAtClauses } from '../meetings/events';
 import { fold } from '../text/fold';
 import { indexTerms, terms } from './terms';
@@ -29,6 +29,7 @@ export interface FinderJson {
   readonly shards: string[];
   readonly ids: readonly string[];
   readonly newest: readonly number[];
+  readonly texts: readonly string[];
 }
 
 interface Indexed {
@@ -60,8 +61,12 @@ const SEARCH: SearchOptions = {
  */
 const FORGIVING: SearchOptions = { ...SEARCH, prefix: (_term, index, all) => index === all.length - 1, fuzzy: term => (term.length >= 2 ? 1 : false) };
 
-/** How long one look-up may search shards: the answer must reach Discord, through a worker, well within its 3 s. */
-const FIND_BUDGET_MS = 30;
+/**
+ * How long each pass of a look-up may search shards (the forgiving pass only runs when the first found
+ * nothing): the answer must reach Discord, through a worker, well within its 3 s.
+ */
+const PASS_BUDGET_MS = 25;
+const HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 /** How many of the newest articles are kept for an empty query: more than one autocomplete list holds. */
 const NEWEST_KEPT = 100;
@@ -74,24 +79,31 @@ export class ArticleFinder {
     private readonly shards: readonly MiniSearch<Indexed>[],
     private readonly ids: readonly string[],
     private readonly newest: readonly number[],
+    /** Each article's folded title and organisations, to check a word still being typed. */
+    private readonly texts: readonly string[],
   ) {
     this.positionsById = new Map(ids.map((id, position) => [id, position]));
   }
 
-  static build(entries: readonly FinderEntry[]): ArticleFinder {
+  /** Builds the shards; `betweenShards` runs before each, for a caller that may need to stop. */
+  static build(entries: readonly FinderEntry[], betweenShards: () => void = () => {}): ArticleFinder {
     const order = newestFirst(entries);
     const shards: MiniSearch<Indexed>[] = [];
+    const texts: string[] = new Array(entries.length);
     for (let from = 0; from < order.length; from += SHARD_SIZE) {
+      betweenShards();
       const shard = new MiniSearch<Indexed>(OPTIONS);
-      shard.addAll(order.slice(from, from + SHARD_SIZE).map(position => documentOf(position, entries[position]!)));
+      const documents = order.slice(from, from + SHARD_SIZE).map(position => documentOf(position, entries[position]!));
+      for (const document of documents) texts[document.id] = `${fold(document.title)} ${document.organizers}`;
+      shard.addAll(documents);
       shards.push(shard);
     }
-    return new ArticleFinder(shards, entries.map(entry => entry.id), order.slice(0, NEWEST_KEPT));
+    return new ArticleFinder(shards, entries.map(entry => entry.id), order.slice(0, NEWEST_KEPT), texts);
   }
 
   /** The finder as JSON, for the cache. */
   toJSON(): FinderJson {
-    return { shards: this.shards.map(shard => JSON.stringify(shard)), ids: this.ids, newest: this.newest };
+    return { shards: this.shards.map(shard => JSON.stringify(shard)), ids: this.ids, newest: this.newest, texts: this.texts };
   }
 
   static fromJSON(json: FinderJson): ArticleFinder {
@@ -99,6 +111,7 @@ export class ArticleFinder {
       json.shards.map(shard => MiniSearch.loadJSON<Indexed>(shard, OPTIONS)),
       json.ids,
       json.newest,
+      json.texts,
     );
   }
 
@@ -106,8 +119,11 @@ export class ArticleFinder {
    * Up to `limit` articles (positions in the library) for what was typed, best first: an exact id first;
    * then, shard by shard from the newest, minisearch's best, for as long as the budget allows. With
    * nothing typed, the newest articles.
+   *
+   * A single character typed last (东方电) is most often the start of a word: it is not searched as a
+   * word, but the articles the words before it find must read the last word and it together (方电).
    */
-  find(typed: string, limit: number, budgetMs = FIND_BUDGET_MS): number[] {
+  find(typed: string, limit: number, budgetMs = PASS_BUDGET_MS): number[] {
     const found: number[] = [];
     const seen = new Set<number>();
     const add = (position: number) => {
@@ -118,14 +134,19 @@ export class ArticleFinder {
     };
     const exact = this.positionsById.get(typed.trim());
     if (exact !== undefined) add(exact);
-    const query = terms(typed).join(' ');
-    if (query === '') {
+    const words = terms(typed);
+    if (words.length === 0) {
       this.newest.forEach(add);
       return found;
     }
-    const deadline = performance.now() + budgetMs;
-    this.searchShards(query, SEARCH, limit, add, () => found.length, deadline);
-    if (found.length === 0) this.searchShards(query, FORGIVING, limit, add, () => found.length, deadline);
+    const last = words[words.length - 1]!;
+    const count = () => found.length;
+    if (words.length >= 2 && HAN_CHARACTER.test(last)) {
+      const joined = words[words.length - 2]! + last;
+      const filter = (result: SearchResult) => this.texts[result.id as number]!.includes(joined);
+      this.searchShards(words.slice(0, -1).join(' '), { ...SEARCH, filter }, limit, add, count, performance.now() + budgetMs);
+    } else this.searchShards(words.join(' '), SEARCH, limit, add, count, performance.now() + budgetMs);
+    if (found.length === 0) this.searchShards(words.join(' '), FORGIVING, limit, add, count, performance.now() + budgetMs);
     return found;
   }
 

@@ -13,6 +13,8 @@ const ENTRIES_PER_MESSAGE = 5_000;
 /** About a tenth of a second of segmenting: the longest a question waits behind a batch. */
 const TEXTS_PER_MESSAGE = 200;
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+/** A worker ends within one batch of work; past this, shutdown goes on without waiting for it. */
+const STOP_WAIT_MS = 5000;
 
 /** What the worker is built from, read from the library only when it asks. */
 export interface LookupsSource {
@@ -31,6 +33,8 @@ export class Lookups {
   private readonly pending = new Map<number, (message: Extract<FromWorker, { type: 'answer' }>) => void>();
   private nextRequest = 0;
   private wantsMore: (() => void) | null = null;
+  /** Set to 1 to ask the worker to end itself (see worker.ts). */
+  private readonly stopFlag = new SharedArrayBuffer(4);
   private markSaved: () => void = () => {};
   /** Settles once a build is in the cache, or the worker is gone: for a restart that should read it back. */
   readonly saved = new Promise<void>(resolve => (this.markSaved = resolve));
@@ -49,19 +53,18 @@ export class Lookups {
   start(): void {
     if (this.worker || this.failed) return;
     try {
-      this.worker = new Worker(WORKER_ENTRY, { workerData: { cache: this.cache, articleCount: this.source.count } });
+      this.worker = new Worker(WORKER_ENTRY, { workerData: { cache: this.cache, articleCount: this.source.count, stopFlag: this.stopFlag } });
     } catch (error) {
       this.fail(error);
       return;
     }
-    // The worker never keeps the process alive: a console or CLI run ends when its work does.
-    this.worker.unref();
     this.worker.on('message', (message: FromWorker) => this.receive(message));
     this.worker.on('error', error => this.fail(error));
     this.worker.on('exit', () => {
       this.worker = null;
       this.answerAll();
     });
+    this.holdProcess();
   }
 
   /** Positions of the articles that best fit what was typed, or none when the finder is not ready within waitMs. */
@@ -76,12 +79,28 @@ export class Lookups {
     return (await this.ask({ type: 'correct', request: 0, phrase: foldedPhrase, limit })).phrases ?? [];
   }
 
-  /** Stops the worker: for a library that a reload replaced, and at shutdown. */
-  close(): void {
-    void this.worker?.terminate();
+  /**
+   * Asks the worker to end itself, which it does between two pieces of work (never terminated from
+   * outside: see worker.ts), and settles when it has, or after STOP_WAIT_MS: for a library that a reload
+   * replaced, and at shutdown.
+   */
+  stop(): Promise<void> {
+    const worker = this.worker;
     this.worker = null;
     this.failed = true;
     this.answerAll();
+    if (!worker) return Promise.resolve();
+    Atomics.store(new Int32Array(this.stopFlag), 0, 1);
+    // Held while it ends, so that a stopping process waits for it rather than running out of work first.
+    worker.ref();
+    return new Promise(resolve => {
+      const timer = setTimeout(resolve, STOP_WAIT_MS);
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    });
   }
 
   private readyWithin(part: Part, waitMs: number): Promise<boolean> {
@@ -104,9 +123,22 @@ export class Lookups {
     if (!worker) return Promise.resolve({ type: 'answer', request: 0 });
     const request = ++this.nextRequest;
     return new Promise(resolve => {
-      this.pending.set(request, resolve);
+      this.pending.set(request, answer => {
+        resolve(answer);
+        this.holdProcess();
+      });
+      this.holdProcess();
       worker.postMessage({ ...message, request });
     });
+  }
+
+  /**
+   * The worker keeps the process alive only while a question waits for its answer: a console or CLI run
+   * ends when its own work does, however far the worker's build has got.
+   */
+  private holdProcess(): void {
+    if (this.pending.size > 0) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   private receive(message: FromWorker): void {
@@ -125,10 +157,12 @@ export class Lookups {
       case 'more':
         this.wantsMore?.();
         return;
-      case 'answer':
-        this.pending.get(message.request)?.(message);
+      case 'answer': {
+        const answer = this.pending.get(message.request);
         this.pending.delete(message.request);
+        answer?.(message);
         return;
+      }
       case 'log':
         log[message.level](message.message);
         return;

@@ -5,7 +5,9 @@ export type ToWorker =
   | { readonly type: 'entries'; readonly entries: readonly FinderEntry[]; readonly last: boolean }
   | { readonly type: 'texts'; readonly texts: readonly string[]; readonly last: boolean }
   | { readonly type: 'find'; readonly request: number; readonly typed: string; readonly limit: number }
-  | { readonly type: 'correct'; readonly request: number; readonly phrase: string; readonly limit: number };
+  | { readonly type: 'correct'; readonly request: number; readonly phrase: string; readonly limit: number }
+  /** For a worker waiting for messages; a busy one sees the shared stop flag instead. */
+  | { readonly type: 'stop' };
 
 export type FromWorker =
   /** The cache held both indexes (nothing needs sending), or did not (send entries, then texts). */

@@ -10,7 +10,17 @@ import { Vocabulary, VocabularyCounter, type VocabularyJson } from './vocabulary
  * ready as soon as the articles' fields have arrived; the vocabulary after the last text.
  */
 const port = parentPort!;
-const { cache, articleCount } = workerData as { cache: LookupsCache | null; articleCount: number };
+const { cache, articleCount, stopFlag } = workerData as { cache: LookupsCache | null; articleCount: number; stopFlag: SharedArrayBuffer };
+const stopRequested = new Int32Array(stopFlag);
+
+/**
+ * Ends this thread when asked to, at a point between two pieces of work. Being terminated from
+ * outside while inside the segmenter's native code aborts the whole process, so the thread that asks
+ * sets a shared flag, and the loops here look at it.
+ */
+function stopIfAsked(): void {
+  if (Atomics.load(stopRequested, 0) === 1) process.exit(0);
+}
 const send = (message: FromWorker) => port.postMessage(message);
 /** Progress is logged about every this many texts on a build big enough to wait for. */
 const PROGRESS_EVERY = 20_000;
@@ -23,17 +33,22 @@ let textsSeen = 0;
 const started = performance.now();
 
 port.on('message', (message: ToWorker) => {
+  stopIfAsked();
   switch (message.type) {
+    case 'stop':
+      process.exit(0);
+      return;
     case 'entries':
       entries.push(...message.entries);
       if (message.last) {
-        finder = ArticleFinder.build(entries);
+        finder = ArticleFinder.build(entries, stopIfAsked);
         entries.length = 0;
         send({ type: 'ready', part: 'articles' });
       }
       return;
     case 'texts':
       for (const text of message.texts) {
+        stopIfAsked();
         counter.add(text);
         if (++textsSeen % PROGRESS_EVERY === 0) send({ type: 'log', level: 'info', message: `vocabulary: ${textsSeen} of ${articleCount} articles read (${Math.round((100 * textsSeen) / articleCount)}%)` });
       }
