@@ -12,6 +12,7 @@ import { openLibrary } from '../src/corpus/open';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
+import { benchTrend } from './trend';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -74,6 +75,9 @@ try {
     time(ranked, () => library.search(phrase));
   }
 
+  const trend = await benchTrend(library, folded, repeats);
+  mismatches.push(...trend.mismatches);
+
   const report = {
     articles: library.articles.length,
     written: articlesWritten,
@@ -88,12 +92,13 @@ try {
     baseline: { p50Ms: round3(percentile(baseline, 50)), p99Ms: round3(percentile(baseline, 99)) },
     rankedSearch: { p50Ms: round3(percentile(ranked, 50)), p99Ms: round3(percentile(ranked, 99)) },
     p99Ratio: Math.round((percentile(baseline, 99) / percentile(index, 99)) * 10) / 10,
+    trend: trend.figures,
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else printTable(report);
+  else printTable(report, trend.rows);
   for (const mismatch of mismatches) process.stderr.write(`MISMATCH ${mismatch}\n`);
   process.exitCode = mismatches.length === 0 ? 0 : 1;
 } finally {
@@ -155,7 +160,7 @@ function round3(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'rankedSearch', { p50Ms: number; p99Ms: number }>): void {
+function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'rankedSearch', { p50Ms: number; p99Ms: number }>, trendRows: [string, string][]): void {
   const rows: [string, string][] = [
     ['articles', String(report.articles)],
     ['characters', String(report.characters)],
@@ -166,7 +171,8 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
     ['phrase search p50 / p99, brute-force scan', `${report.baseline.p50Ms} / ${report.baseline.p99Ms} ms`],
     ['p99 ratio, scan / index', `${report.p99Ratio}×`],
     ['whole /search p50 / p99 (index, ranking, hits)', `${report.rankedSearch.p50Ms} / ${report.rankedSearch.p99Ms} ms`],
-    ['same articles and counts for every phrase', report.complete ? 'yes' : 'NO'],
+    ...trendRows,
+    ['same articles and counts for every phrase and month', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);
