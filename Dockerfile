@@ -7,6 +7,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci also brings what /trend draws its charts with: resvg's prebuilt binary for this platform (an
+# optional dependency of @resvg/resvg-js, one per platform in the lockfile, so optional dependencies
+# must not be omitted) and the chart font (@embedpdf/fonts-sc), loaded by path: no system font needed.
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev
 COPY tsconfig.json ./

@@ -15,6 +15,7 @@ import { searchReply } from '../src/replies/search';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
 import { benchLookups, type LookupsFigures } from './lookups';
 import { benchOptions, percentile, STRESS_PHRASES, timings, type OptionFigures, type Timings } from './search-options';
+import { benchTrend } from './trend';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -83,6 +84,9 @@ try {
   const lookupsBuilt = await benchLookups(library, 3);
   const lookupsCached = await benchLookups(await openLibrary(corpus, cache), 3);
 
+  const trend = await benchTrend(library, folded, repeats);
+  mismatches.push(...trend.mismatches);
+
   const report = {
     articles: library.articles.length,
     written: articlesWritten,
@@ -101,12 +105,13 @@ try {
     longestSearchMs: options.longestMs,
     lookupsBuilt,
     lookupsCached,
+    trend: trend.figures,
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else printTable(report);
+  else printTable(report, trend.rows);
   for (const mismatch of mismatches) process.stderr.write(`MISMATCH ${mismatch}\n`);
   process.exitCode = mismatches.length === 0 ? 0 : 1;
 } finally {
@@ -160,7 +165,7 @@ function scan(texts: readonly string[], needle: string): [number, number][] {
 }
 
 
-function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'nextPage', Timings> & Record<'lookupsBuilt' | 'lookupsCached', LookupsFigures> & { options: OptionFigures[] }): void {
+function printTable(report: Record<string, unknown> & Record<'index' | 'baseline' | 'nextPage', Timings> & Record<'lookupsBuilt' | 'lookupsCached', LookupsFigures> & { options: OptionFigures[] }, trendRows: [string, string][]): void {
   const rows: [string, string][] = [
     ['articles', String(report.articles)],
     ['characters', String(report.characters)],
@@ -185,7 +190,8 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
         [`did you mean p50 / p99 (${how})`, `${figures.didYouMean.p50Ms} / ${figures.didYouMean.p99Ms} ms`],
       ];
     }),
-    ['same articles and counts for every phrase and option', report.complete ? 'yes' : 'NO'],
+    ...trendRows,
+    ['same articles and counts for every phrase, option and month', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);

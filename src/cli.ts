@@ -1,21 +1,28 @@
 import 'dotenv/config';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArticleAnalyses } from './analysis/analyses';
+import { lineChartPng } from './charts/line-chart';
 import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
+import type { Library } from './library';
 import { log, registerSecret, setQuiet } from './log';
 import { labelsFor } from './replies/labels';
-import { parseReplyLocale } from './replies/locale';
+import { parseReplyLocale, type ReplyLocale } from './replies/locale';
 import { searchCsv } from './replies/search-export';
+import { trendAnswer } from './replies/trend';
+import { trendCsv } from './replies/trend-export';
 import { answerTerminalRequest, searchOptionsOf } from './terminal/commands';
-import { articlesJson, forArticles, participantsJson, searchHits, searchJson, summaryJson, UsageError } from './terminal/json';
+import { articlesJson, forArticles, participantsJson, searchHits, searchJson, summaryJson, trendCounts, trendJson, UsageError } from './terminal/json';
+import type { TrendRequest } from './trends/request';
 import { renderForTerminal } from './terminal/render';
 
 /**
  * The command line: `cli <command> [args] [--data DIR] [--json | --format F] [--page N] [--locale L]`,
- * and for search --also, --without, --from, --to and --sort. Answers go to stdout (valid JSON with
- * --json); errors go to stderr with a non-zero exit.
+ * for search --also, --without, --from, --to and --sort, and for trend (each argument a phrase)
+ * --by, --from, --to, --measure and --png FILE. Answers go to stdout (valid JSON with --json); errors
+ * go to stderr with a non-zero exit.
  */
 const FORMATS = ['text', 'json', 'jsonl', 'csv'];
 
@@ -36,6 +43,9 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       sort: { type: 'string' },
+      by: { type: 'string' },
+      measure: { type: 'string' },
+      png: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -43,14 +53,16 @@ async function main(argv: string[]): Promise<number> {
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new UsageError(`--locale must be en, zh-CN or zh-TW, not "${values.locale}"`);
   if (values.help || !command) {
-    const usage = `Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json | --format text|json|jsonl|csv] [--sources] [--page N] [--locale en|zh-CN|zh-TW]\n${labelsFor(locale).terminal.help}\n`;
+    const usage = `Usage: npm run --silent cli -- <command> [args] [--data DIR] [--json | --format text|json|jsonl|csv | --png FILE] [--sources] [--page N] [--locale en|zh-CN|zh-TW]\n${labelsFor(locale).terminal.help}\n`;
     // Asked for, the usage is the answer; given in place of a command, it says what went wrong.
     (values.help ? process.stdout : process.stderr).write(usage);
     return values.help ? 0 : 2;
   }
   const format = values.json ? 'json' : values.format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
-  if (command !== 'search' && (format === 'csv' || format === 'jsonl')) throw new UsageError(`--format ${format} is for search`);
+  if (command !== 'search' && format === 'jsonl') throw new UsageError('--format jsonl is for search');
+  if (command !== 'search' && command !== 'trend' && format === 'csv') throw new UsageError('--format csv is for search and trend');
+  if (values.png !== undefined && (command !== 'trend' || format !== 'text')) throw new UsageError('--png is for trend, instead of --json or --format');
   const searchOptions = searchOptionsOf({ also: values.also, without: values.without, from: values.from ?? null, to: values.to ?? null, sort: values.sort ?? null });
   if ('unknownSort' in searchOptions) throw new UsageError(`--sort must be mentions, newest, oldest or relevance, not "${searchOptions.unknownSort}"`);
   const page = Number(values.page);
@@ -62,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
   registerSecret(config.discordToken ?? undefined);
   const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
   const text = rest.join(' ');
+
+  if (command === 'trend') return answerTrend(library, { phrases: rest, by: values.by ?? null, from: values.from ?? null, to: values.to ?? null, measure: values.measure ?? null }, format, values.png, locale);
 
   if (format === 'csv' || format === 'jsonl') {
     if (format === 'jsonl') {
@@ -92,11 +106,32 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions }, locale);
+  const trendOptions = { by: values.by ?? null, measure: values.measure ?? null };
+  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions, trendOptions }, locale);
   // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
   const stream = reply.error ? process.stderr : process.stdout;
   stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);
   return reply.error ? 2 : 0;
+}
+
+/**
+ * `trend P1 [P2 …]`: each argument a phrase (or several, separated by commas). The counts as JSON or
+ * as the Export's CSV; or the text answer, with --png FILE the chart written there too.
+ */
+async function answerTrend(library: Library, request: TrendRequest, format: string, pngFile: string | undefined, locale: ReplyLocale): Promise<number> {
+  if (format === 'json' || format === 'csv') {
+    const trend = trendCounts(library, request);
+    process.stdout.write(format === 'json' ? `${JSON.stringify(trendJson(trend, request))}\n` : trendCsv(trend));
+    return 0;
+  }
+  const answer = trendAnswer(library, request, locale);
+  const stream = answer.reply.error ? process.stderr : process.stdout;
+  if (!answer.reply.error && pngFile !== undefined) {
+    if (!answer.chart) throw new UsageError(labelsFor('en').trendNoPeriods);
+    await writeFile(pngFile, await lineChartPng(answer.chart));
+  }
+  stream.write(`${renderForTerminal(answer.reply, stream.isTTY === true)}\n`);
+  return answer.reply.error ? 2 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -285,6 +285,11 @@ export class Library {
     );
   }
 
+  /** Each article's date as a day number (20240305), by position, 0 when it states no full date: for counting by period. Not to be changed. */
+  dayNumbers(): Int32Array {
+    return this.days;
+  }
+
   /** The articles (by position) that contain a folded phrase, with its counts: exact, without ranking. */
   findPhrase(needle: string): PhraseMatches {
     return this.index.find(needle);

@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
+import { Library } from '../src/library';
 import { bruteForceSearch, bundledLibrary, converse } from './helpers';
 import { parseCsv } from './csv';
+import { pngHeader } from './png';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -216,6 +218,66 @@ describe('the CLI', () => {
     it('restates the options in text, as the console does', async () => {
       const { stdout } = await cli('search', '新質生產力', '--also', '高質量發展', '--from', '2024', '--locale', 'zh-CN', '--data', CORPUS);
       expect(stdout).toContain('同时包含：“高質量發展” · 2024 起\n2 篇没有完整日期的文章未列入日期范围。');
+    });
+  });
+
+  describe('trend', () => {
+    const CORPUS = join('tests', 'fixtures', 'search-options');
+
+    it('prints the counts as JSON, each argument a phrase, every period with none missing', async () => {
+      const { code, stdout } = await cli('trend', '新質生產力', '高质量发展', '--by', 'quarter', '--data', CORPUS, '--json');
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({
+        by: 'quarter',
+        measure: 'articles',
+        from: null,
+        to: null,
+        periods: ['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3'],
+        articlesInPeriod: [1, 4, 4, 1],
+        phrases: [
+          { phrase: '新質生產力', articles: [1, 4, 3, 1], mentions: [1, 7, 4, 1], share: [1000, 1000, 750, 1000], totalArticles: 9, totalMentions: 13, undated: 2, first: '2023-Q4', peak: '2024-Q1' },
+          { phrase: '高质量发展', articles: [1, 4, 3, 1], mentions: [1, 4, 3, 1], share: [1000, 1000, 750, 1000], totalArticles: 9, totalMentions: 9, undated: 2, first: '2023-Q4', peak: '2024-Q1' },
+        ],
+      });
+    });
+
+    it('takes phrases separated by commas, a range and a measure, and gives shares to two decimals', async () => {
+      const answer = JSON.parse((await cli('trend', '新質生產力、擴大開放', '--from', '2024-05', '--to', '2024', '--measure', 'share', '--data', CORPUS, '--json')).stdout);
+      expect(answer).toMatchObject({ by: 'month', measure: 'share', from: '2024-05', to: '2024', periods: ['2024-05', '2024-06', '2024-07'], articlesInPeriod: [1, 2, 1] });
+      expect(answer.phrases.map((phrase: { share: number[] }) => phrase.share)).toEqual([[0, 1000, 1000], [1000, 0, 0]]);
+      expect(answer.phrases[1]).toMatchObject({ first: '2024-05', peak: '2024-05' });
+    });
+
+    it('prints the Export file with --format csv, and the text answer with the chart written to --png', async () => {
+      const csv = await cli('trend', '新質生產力', '--by', 'year', '--format', 'csv', '--data', CORPUS);
+      expect(csv.stdout).toBe('\ufeff"period","articles in period","新質生產力: articles","新質生產力: mentions","新質生產力: per 1000 articles"\r\n"2023","1","1","1","1000"\r\n"2024","9","8","12","888.89"\r\n');
+      const folder = await mkdtemp(join(tmpdir(), 'cli-trend-'));
+      try {
+        const file = join(folder, 'trend.png');
+        const drawn = await cli('trend', '新質生產力', '高質量發展', '--locale', 'zh-CN', '--png', file, '--data', CORPUS);
+        expect(drawn.code).toBe(0);
+        expect(drawn.stdout).toBe(await converse(['/trend 新質生產力, 高質量發展'], 'zh-CN', new Library((await loadCorpus(CORPUS)).articles)));
+        const header = pngHeader(await readFile(file));
+        expect(header.width).toBeGreaterThanOrEqual(800);
+        expect(header.height).toBeGreaterThanOrEqual(400);
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses what it cannot count on stderr, with exit 2 and nothing on stdout', async () => {
+      for (const [args, message] of [
+        [['trend', 'a', 'b', 'c', 'd', 'e', '--json'], /At most 4 phrases/],
+        [['trend', '新質生產力', '--by', 'week'], /Count by month, quarter or year, not “week”/],
+        [['trend', '新質生產力', '--measure', 'words', '--format', 'csv'], /Measure articles, mentions or share, not “words”/],
+        [['trend', '新質生產力', '--from', '2030', '--png', 'never.png'], /No article with a full date falls in the range/],
+        [['search', '新質生產力', '--png', 'never.png'], /--png is for trend/],
+      ] as const) {
+        const { code, stdout, stderr } = await cli(...args, '--data', CORPUS);
+        expect(code, args.join(' ')).toBe(2);
+        expect(stdout, args.join(' ')).toBe('');
+        expect(stderr, args.join(' ')).toMatch(message);
+      }
     });
   });
 

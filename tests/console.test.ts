@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load';
 import { Library } from '../src/library';
-import { articleFrom, converse } from './helpers';
+import { articleFrom, converse, OPTIONS_CORPUS } from './helpers';
 
 describe('the console', () => {
   it('answers /search with each mention in context, and ends at end of input', async () => {
@@ -45,6 +46,21 @@ describe('the console', () => {
     const text = await converse(['/frobnicate']);
     expect(text).toContain('Unknown command “frobnicate”.');
     expect(text).toContain('/summary <article> | --all');
+  });
+
+  it('answers /trend with phrases separated by commas, as in Discord, and its options', async () => {
+    const library = new Library((await loadCorpus(OPTIONS_CORPUS)).articles);
+    const text = await converse(['/trend 新質生產力，高質量發展 --by quarter --measure mentions --from 2024', '/trend 新質生產力 --by week'], 'zh-TW', library);
+    expect(text.split('\n')).toEqual([
+      '**趨勢：「新質生產力」、「高質量發展」**',
+      '按季度 · 2024-Q1 至 2024-Q3 · 提及次數',
+      '',
+      '**新質生產力** · 8 篇文章，共 12 處提及 · 最早 2024-Q1 · 高峰 2024-Q1（7 處提及） · 另有 2 篇沒有完整日期，未計入',
+      '**高質量發展** · 8 篇文章，共 8 處提及 · 最早 2024-Q1 · 高峰 2024-Q1（4 處提及） · 另有 2 篇沒有完整日期，未計入',
+      '時間單位可為 month、quarter 或 year，而不是「week」。',
+      '',
+    ]);
+    expect(await converse(['/help'])).toContain('/trend <phrase>, <phrase>');
   });
 
   it('shows Simplified text to a zh-CN reader', async () => {

@@ -9,6 +9,8 @@ import { APPLICATION_ID, asker, FakeDiscord, messageObject, nextSnowflake, type 
 import { loadCorpus } from '../src/corpus/load';
 import { parseCsv } from './csv';
 import { articleFrom, bundledLibrary, converse, OPTIONS_CORPUS } from './helpers';
+import { pngHeader } from './png';
+import { trendAnswer } from '../src/replies/trend';
 
 /**
  * The bot through the real discord.js client, against a fake Discord on 127.0.0.1: what it sends is
@@ -344,6 +346,71 @@ describe('/read', () => {
   it('autocompletes its article option', async () => {
     const callback = await callbackOf(autocomplete('read', '东方电气', 'guild', 'zh-TW'));
     expect(callback.body.data.choices).toEqual([{ name: '2月18日 東方電氣集團舉行黨組理論學習中心組(擴大)學習會', value: '004_62825ae384032cb4' }]);
+  });
+});
+
+describe('/trend', () => {
+  // A user of its own, so that the cooldown counts only these tests' commands.
+  const ASKER = '400000000000000201';
+  const edited = (interaction: { token: string }) => fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${interaction.token}/messages/@original`);
+
+  it('answers with the chart attached as a PNG and each phrase’s totals beside it, in Simplified for zh-CN', async () => {
+    const interaction = command('trend', { phrases: '新質生產力、高質量發展' }, 'guild', 'zh-CN', ASKER);
+    // Deferred in the channel (not ephemerally) while the chart is drawn.
+    const deferred = await callbackOf(interaction);
+    expect(deferred.body.type).toBe(5);
+    expect(deferred.body.data?.flags ?? 0).toBe(0);
+    const answer = await edited(interaction);
+    const [embed] = answer.body.embeds;
+    expect(embed.title).toBe('趋势：“新质生产力”、“高质量发展”');
+    expect(embed.description).toBe(trendAnswer(library, { phrases: ['新質生產力、高質量發展'], by: null, from: null, to: null, measure: null }, 'zh-CN').reply.cards[0]!.description);
+    expect(embed.description).toContain('**新质生产力** · 9 篇文章，共 13 处提及 · 最早 2023-12 · 高峰 2024-03（2 篇） · 另有 3 篇没有完整日期，未计入');
+    expect(embed.image.url).toBe('attachment://trend.png');
+    expect(answer.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const [file] = answer.files;
+    expect(file!.name).toBe('trend.png');
+    const header = pngHeader(file!.bytes);
+    expect(header.width).toBeGreaterThanOrEqual(800);
+    expect(header.height).toBeGreaterThanOrEqual(400);
+    const [exportButton] = answer.body.components[0].components;
+    expect(exportButton.label).toBe('导出');
+    expect(exportButton.custom_id.length).toBeLessThanOrEqual(100);
+  });
+
+  it('exports the counts as CSV to whoever presses Export, in their own language', async () => {
+    const interaction = command('trend', { phrases: '新質生產力, 高質量發展', by: 'quarter', measure: 'share' }, 'guild', 'zh-TW', ASKER);
+    const answer = await edited(interaction);
+    expect(answer.body.embeds[0].description.split('\n')[0]).toBe('按季度 · 2022-Q2 至 2024-Q3 · 占比：每千篇文章中提及的篇數');
+    const [exportButton] = answer.body.components[0].components;
+    expect(exportButton.label).toBe('匯出');
+    const pressed = press(exportButton.custom_id, 'guild', '400000000000000055', 'en-US');
+    expect((await callbackOf(pressed)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const exported = await edited(pressed);
+    const [file] = exported.files;
+    expect(file!.name).toBe('trend.csv');
+    expect([...file!.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = parseCsv(file!.bytes.toString('utf8').slice(1));
+    expect(header).toEqual(['period', 'articles in period', '新質生產力: articles', '新質生產力: mentions', '新質生產力: per 1000 articles', '高質量發展: articles', '高質量發展: mentions', '高質量發展: per 1000 articles']);
+    expect(rows.map(row => row[0])).toEqual(['2022-Q2', '2022-Q3', '2022-Q4', '2023-Q1', '2023-Q2', '2023-Q3', '2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3']);
+    expect(rows.at(-2)).toEqual(['2024-Q2', '4', '3', '4', '750', '3', '3', '750']);
+    expect(exported.body.embeds[0].description).toBe('The counts for 10 periods as CSV (UTF-8).');
+  });
+
+  it('answers in English with the article’s own script, in a DM', async () => {
+    const interaction = command('trend', { phrases: '新质生产力', from: '2024-01', to: '2024-06', measure: 'mentions' }, 'dm', 'en-US', ASKER);
+    const answer = await edited(interaction);
+    expect(answer.body.embeds[0].title).toBe('Trend: “新质生产力”');
+    expect(answer.body.embeds[0].description.split('\n')).toEqual(['By month · 2024-01 to 2024-06 · Mentions', '', '**新质生产力** · 7 articles, 11 mentions · first 2024-01 · peak 2024-03 (4 mentions) · 3 undated articles left out']);
+    expect(pngHeader(answer.files[0]!.bytes).width).toBeGreaterThanOrEqual(800);
+  });
+
+  it('refuses what it cannot count at once, for the asker alone, and says when Export has expired', async () => {
+    const refused = await callbackOf(command('trend', { phrases: '改革、發展、黨員、先行、會議' }, 'guild', 'en-US', ASKER));
+    expect(refused.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(refused.body.data.embeds[0].description).toBe('At most 4 phrases, separated by commas (, ， or 、).');
+    const expired = await callbackOf(press('trend:nosuchsession:export', 'guild', ASKER, 'zh-CN'));
+    expect(expired.body.data.flags).toBe(64);
+    expect(expired.body.data.embeds[0].description).toBe('这些统计已不能导出，请重新运行 /trend。');
   });
 });
 

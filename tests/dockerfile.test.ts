@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { chartFontFile } from '../src/charts/font';
 import { startHealthServer } from '../src/health';
 import { readConfig } from '../src/config';
 import { execForm, instructions, runtimeStage } from './dockerfile';
@@ -39,6 +40,21 @@ describe('the Dockerfile', () => {
     }
     expect(workdir).toBe('/app');
     expect(owned).toBe(true);
+  });
+
+  it('gets what drawing charts needs from npm ci: resvg’s prebuilt binary for the image’s platform, and the font', () => {
+    // resvg's binaries are optional dependencies, one per platform: an install without optional dependencies has none.
+    const install = instructions('RUN').find(line => line.includes('npm ci'))!;
+    expect(install).not.toMatch(/--omit[= ]optional|--no-optional|--include[= ]/);
+    // Both stages are Debian (glibc), which the node image is built for on x64 and arm64: the lockfile holds both binaries.
+    for (const from of instructions('FROM')) expect(from).toMatch(/^node:20-bookworm/);
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
+    for (const cpu of ['x64', 'arm64']) expect(lock.packages[`node_modules/@resvg/resvg-js-linux-${cpu}-gnu`]).toMatchObject({ optional: true, os: ['linux'], cpu: [cpu], libc: ['glibc'] });
+    // Runtime dependencies survive `npm prune --omit=dev`, and node_modules is what the runtime stage copies from the build.
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const dependency of ['echarts', '@resvg/resvg-js', '@embedpdf/fonts-sc']) expect(Object.keys(manifest.dependencies)).toContain(dependency);
+    expect(relative(ROOT, chartFontFile())).toMatch(/^node_modules\//);
+    expect(runtimeStage()).toContainEqual(['COPY', '--from=build --chown=node:node /app ./']);
   });
 
   it('listens for health checks on every interface, where the container host can reach them', () => {

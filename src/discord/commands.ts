@@ -2,7 +2,8 @@ import { participants } from '../../commands/participants';
 import { read } from '../../commands/read';
 import { search } from '../../commands/search';
 import { summary } from '../../commands/summary';
+import { trend } from '../../commands/trend';
 import type { SlashCommand } from './command';
 
 /** Every slash command the bot offers, by name. */
-export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read].map(command => [command.data.name, command]));
+export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read, trend].map(command => [command.data.name, command]));

@@ -27,6 +27,7 @@ export function toUpdate(reply: Reply, components: Components = []): Interaction
     }));
     if (fields.length) embed.addFields(fields);
     if (card.footer) embed.setFooter({ text: truncate(card.footer, DISCORD_LIMITS.footer) });
+    if (card.image) embed.setImage(`attachment://${card.image}`);
     return embed;
   });
   return { embeds: fitTotal(embeds), components, allowedMentions: NO_MENTIONS };

@@ -1,18 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { SearchOptions } from '../search/options';
+import type { TrendRequest } from '../trends/request';
 
 /**
- * The searches whose result pages can still be turned and exported, and the /read answers (a search
- * within one article) whose pages can still be turned. Discord lets a bot edit its reply for 15
- * minutes after the command; sessions end a minute before that, and the store keeps at most a fixed
- * number, dropping the oldest, so paging never grows memory without bound.
+ * The searches whose result pages can still be turned and exported, the /read answers (a search
+ * within one article) whose pages can still be turned, and the /trend answers that can still be
+ * exported. Discord lets a bot edit its reply for 15 minutes after the command; sessions end a minute
+ * before that, and the store keeps at most a fixed number, dropping the oldest, so paging never grows
+ * memory without bound.
  */
 export interface SearchSession {
-  /** The phrase searched for; for /read, the phrase whose passages are shown, or '' for the whole text. */
+  /** The phrase searched for; for /read, the phrase whose passages are shown, or '' for the whole text; for /trend, the phrases. */
   readonly query: string;
   readonly options: SearchOptions;
   /** For /read, the article being read. */
   readonly articleId?: string;
+  /** For /trend, what was asked: its Export counts it again. */
+  readonly trend?: TrendRequest;
   /** Who ran the search: their presses turn the reply itself; anyone else's open a copy of their own. */
   readonly userId: string;
   /** The page the reply shows now, kept so that expiry can grey out the right buttons. */

@@ -7,6 +7,8 @@ export interface Card {
   readonly description: string;
   readonly fields: readonly CardField[];
   readonly footer?: string;
+  /** A picture sent with the reply, by its attachment's file name, shown inside the card in Discord. */
+  readonly image?: string;
 }
 
 export interface CardField {

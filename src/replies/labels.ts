@@ -1,6 +1,8 @@
 import { MAX_EXTRA_PHRASES, type SearchSort } from '../search/options';
 import { MAX_PHRASE_LENGTH } from '../search/phrase';
 import type { Role } from '../people/verbs';
+import type { TrendPeriod } from '../trends/periods';
+import { MAX_TREND_PHRASES, type TrendMeasure } from '../trends/request';
 import type { ReplyLocale } from './locale';
 
 /** Every word a reply says around the articles' own text, in each reply locale. */
@@ -74,6 +76,28 @@ export interface Labels {
   /** An article too long to analyse whole within the time budget: only its opening was. */
   partialAnalysis(analysed: number, length: number): string;
   slowDown(seconds: number): string;
+  /** /trend: how often phrases are mentioned, period by period. */
+  trendTitle(phrases: readonly string[]): string;
+  /** The periods and measures by name: the options' choices, and the answer's restatement of them. */
+  trendPeriods: Record<TrendPeriod, string>;
+  trendMeasures: Record<TrendMeasure, string>;
+  /** A value of a measure with its unit: 12 articles, 12.5 per 1,000 articles. */
+  trendValue(measure: TrendMeasure, value: string): string;
+  trendFirst(period: string): string;
+  trendPeak(period: string, value: string): string;
+  trendNotMentioned: string;
+  /** Articles that mention a phrase but state no full date, so belong to no period. */
+  trendUndated(count: number): string;
+  trendNoPeriods: string;
+  tooManyTrendPhrases: string;
+  badPeriod(value: string): string;
+  badMeasure(value: string): string;
+  /** The chart's own words: its title, the line under it, the value axis. */
+  trendChartTitle(measure: TrendMeasure, by: TrendPeriod): string;
+  trendChartSubtitle(first: string, last: string, datedArticles: number): string;
+  trendAxis: Record<TrendMeasure, string>;
+  trendExported(periods: number): string;
+  trendExpired: string;
   /** The console's and the CLI's own words. */
   terminal: {
     help: string;
@@ -153,6 +177,24 @@ const en: Labels = {
   meetingsShown: (shown, total) => `Showing ${shown} of ${total} meetings; the CLI's --json lists them all.`,
   partialAnalysis: (analysed, length) => `Only the first ${count(analysed)} of ${count(length)} characters were analysed: the whole article takes too long.`,
   slowDown: seconds => `You are sending commands quickly; try again in ${seconds} s.`,
+  trendTitle: phrases => `Trend: ${phrases.map(phrase => `“${phrase}”`).join(', ')}`,
+  trendPeriods: { month: 'By month', quarter: 'By quarter', year: 'By year' },
+  trendMeasures: { articles: 'Articles that mention it', mentions: 'Mentions', share: 'Share: articles that mention it per 1,000 of the period' },
+  trendValue: (measure, value) => (measure === 'articles' ? `${value} ${value === '1' ? 'article' : 'articles'}` : measure === 'mentions' ? `${value} ${value === '1' ? 'mention' : 'mentions'}` : `${value} per 1,000 articles`),
+  trendFirst: period => `first ${period}`,
+  trendPeak: (period, value) => `peak ${period} (${value})`,
+  trendNotMentioned: 'no dated article in the range mentions it',
+  trendUndated: count => `${count} undated ${count === 1 ? 'article' : 'articles'} left out`,
+  trendNoPeriods: 'No article with a full date falls in the range, so nothing can be counted by period.',
+  tooManyTrendPhrases: `At most ${MAX_TREND_PHRASES} phrases, separated by commas (, ， or 、).`,
+  badPeriod: value => `Count by month, quarter or year, not “${value}”.`,
+  badMeasure: value => `Measure articles, mentions or share, not “${value}”.`,
+  trendChartTitle: (measure, by) =>
+    measure === 'articles' ? `Articles that mention each phrase, by ${by}` : measure === 'mentions' ? `Mentions of each phrase, by ${by}` : `Articles that mention each phrase per 1,000 articles of the ${by}`,
+  trendChartSubtitle: (first, last, datedArticles) => `${first} to ${last} · ${count(datedArticles)} dated ${datedArticles === 1 ? 'article' : 'articles'}`,
+  trendAxis: { articles: 'articles', mentions: 'mentions', share: 'per 1,000 articles' },
+  trendExported: periods => `The counts for ${periods} ${periods === 1 ? 'period' : 'periods'} as CSV (UTF-8).`,
+  trendExpired: 'These counts can no longer be exported; run /trend again.',
   terminal: {
     help: [
       'Commands (the same as in Discord; the leading slash is optional):',
@@ -162,6 +204,8 @@ const en: Labels = {
       '  /participants <article> | --all   who took part, with titles and roles',
       '  /summary <article> | --all        each meeting at a glance, a short summary and keywords',
       '  /read <article> [phrase]          the article\'s text, or the passages that mention the phrase',
+      '  /trend <phrase>, <phrase>         how often up to 4 phrases are mentioned, period by period;',
+      '    --by month|quarter|year, --from and --to, --measure articles|mentions|share',
       '  /articles                         id, date and title of every article',
       '  /help                             this list',
       'An article is named by its id, the start of it, or words of its title.',
@@ -238,6 +282,26 @@ const zhCN: Labels = {
   meetingsShown: (shown, total) => `显示 ${total} 个会议中的 ${shown} 个；命令行的 --json 会列出全部。`,
   partialAnalysis: (analysed, length) => `仅分析了全文 ${count(length)} 字中的前 ${count(analysed)} 字：全文分析耗时过长。`,
   slowDown: seconds => `操作太频繁，请 ${seconds} 秒后再试。`,
+  trendTitle: phrases => `趋势：${phrases.map(phrase => `“${phrase}”`).join('、')}`,
+  trendPeriods: { month: '按月', quarter: '按季度', year: '按年' },
+  trendMeasures: { articles: '提及的文章数', mentions: '提及次数', share: '占比：每千篇文章中提及的篇数' },
+  trendValue: (measure, value) => (measure === 'articles' ? `${value} 篇` : measure === 'mentions' ? `${value} 处提及` : `每千篇 ${value} 篇`),
+  trendFirst: period => `最早 ${period}`,
+  trendPeak: (period, value) => `高峰 ${period}（${value}）`,
+  trendNotMentioned: '范围内没有有日期的文章提及',
+  trendUndated: count => `另有 ${count} 篇没有完整日期，未计入`,
+  trendNoPeriods: '范围内没有日期完整的文章，无法按时间统计。',
+  tooManyTrendPhrases: `最多 ${MAX_TREND_PHRASES} 个短语，用逗号（, ， 或 、）分隔。`,
+  badPeriod: value => `时间单位可为 month、quarter 或 year，而不是“${value}”。`,
+  badMeasure: value => `指标可为 articles、mentions 或 share，而不是“${value}”。`,
+  trendChartTitle: (measure, by) => {
+    const each = { month: '每月', quarter: '每季度', year: '每年' }[by];
+    return measure === 'articles' ? `${each}提及各短语的文章数` : measure === 'mentions' ? `${each}各短语的提及次数` : `${each}每千篇文章中提及各短语的篇数`;
+  },
+  trendChartSubtitle: (first, last, datedArticles) => `${first} 至 ${last} · 共 ${count(datedArticles)} 篇有日期的文章`,
+  trendAxis: { articles: '篇', mentions: '次', share: '篇/千篇' },
+  trendExported: periods => `${periods} 个时段的统计，CSV 格式（UTF-8）。`,
+  trendExpired: '这些统计已不能导出，请重新运行 /trend。',
   terminal: {
     help: [
       '命令（与 Discord 中相同；开头的斜杠可以省略）：',
@@ -247,6 +311,8 @@ const zhCN: Labels = {
       '  /participants <文章> | --all      参会人员及其职务和角色',
       '  /summary <文章> | --all           各次会议概览、简短摘要和关键词',
       '  /read <文章> [短语]               文章全文，或提及该短语的段落',
+      '  /trend <短语>, <短语>             最多 4 个短语在各时段被提及的情况；',
+      '    --by month|quarter|year、--from 和 --to、--measure articles|mentions|share',
       '  /articles                         所有文章的 ID、日期和标题',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的开头或标题中的词语指明。',
@@ -323,6 +389,26 @@ const zhTW: Labels = {
   meetingsShown: (shown, total) => `顯示 ${total} 個會議中的 ${shown} 個；命令列的 --json 會列出全部。`,
   partialAnalysis: (analysed, length) => `僅分析了全文 ${count(length)} 字中的前 ${count(analysed)} 字：全文分析耗時過長。`,
   slowDown: seconds => `操作太頻繁，請 ${seconds} 秒後再試。`,
+  trendTitle: phrases => `趨勢：${phrases.map(phrase => `「${phrase}」`).join('、')}`,
+  trendPeriods: { month: '按月', quarter: '按季度', year: '按年' },
+  trendMeasures: { articles: '提及的文章數', mentions: '提及次數', share: '占比：每千篇文章中提及的篇數' },
+  trendValue: (measure, value) => (measure === 'articles' ? `${value} 篇` : measure === 'mentions' ? `${value} 處提及` : `每千篇 ${value} 篇`),
+  trendFirst: period => `最早 ${period}`,
+  trendPeak: (period, value) => `高峰 ${period}（${value}）`,
+  trendNotMentioned: '範圍內沒有有日期的文章提及',
+  trendUndated: count => `另有 ${count} 篇沒有完整日期，未計入`,
+  trendNoPeriods: '範圍內沒有日期完整的文章，無法按時間統計。',
+  tooManyTrendPhrases: `最多 ${MAX_TREND_PHRASES} 個短語，用逗號（, ， 或 、）分隔。`,
+  badPeriod: value => `時間單位可為 month、quarter 或 year，而不是「${value}」。`,
+  badMeasure: value => `指標可為 articles、mentions 或 share，而不是「${value}」。`,
+  trendChartTitle: (measure, by) => {
+    const each = { month: '每月', quarter: '每季度', year: '每年' }[by];
+    return measure === 'articles' ? `${each}提及各短語的文章數` : measure === 'mentions' ? `${each}各短語的提及次數` : `${each}每千篇文章中提及各短語的篇數`;
+  },
+  trendChartSubtitle: (first, last, datedArticles) => `${first} 至 ${last} · 共 ${count(datedArticles)} 篇有日期的文章`,
+  trendAxis: { articles: '篇', mentions: '次', share: '篇/千篇' },
+  trendExported: periods => `${periods} 個時段的統計，CSV 格式（UTF-8）。`,
+  trendExpired: '這些統計已不能匯出，請重新執行 /trend。',
   terminal: {
     help: [
       '命令（與 Discord 中相同；開頭的斜線可以省略）：',
@@ -332,6 +418,8 @@ const zhTW: Labels = {
       '  /participants <文章> | --all      參會人員及其職務和角色',
       '  /summary <文章> | --all           各次會議概覽、簡短摘要和關鍵詞',
       '  /read <文章> [短語]               文章全文，或提及該短語的段落',
+      '  /trend <短語>, <短語>             最多 4 個短語在各時段被提及的情況；',
+      '    --by month|quarter|year、--from 和 --to、--measure articles|mentions|share',
       '  /articles                         所有文章的 ID、日期和標題',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的開頭或標題中的詞語指明。',

@@ -1,13 +1,9 @@
 import type { Library, SearchHit } from '../library';
 import { SNIPPET_CONTEXT } from '../search/snippets';
 import { formatDateNumbers } from '../text/dates';
+import { BYTE_ORDER_MARK, CSV_LINE_END, csvRow } from './csv';
 
-/**
- * A whole search result as a CSV file, one row per article, for a spreadsheet or a citation manager:
- * UTF-8 with a byte-order mark, so that Excel reads the Chinese as UTF-8, quoted as RFC 4180 says
- * (every field in double quotes, a double quote doubled, lines ended by CRLF).
- */
-const BYTE_ORDER_MARK = '\ufeff';
+/** A whole search result as a CSV file (see csv.ts), one row per article. */
 const HEADER = ['id', 'title', 'date', 'mentions', 'snippet', 'url'];
 
 export function searchCsv(library: Library, hits: readonly SearchHit[]): string {
@@ -24,11 +20,7 @@ export function searchCsvWithin(library: Library, hits: readonly SearchHit[], ma
     if (bytes > maxBytes) break;
     lines.push(line);
   }
-  return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
-}
-
-function csvRow(fields: readonly string[]): string {
-  return fields.map(field => `"${field.replace(/"/g, '""')}"`).join(',');
+  return { csv: lines.join(CSV_LINE_END) + CSV_LINE_END, rows: lines.length - 1 };
 }
 
 /** The article's own words around its first mention, on one line, with an ellipsis where they are cut. */

@@ -8,6 +8,7 @@ import { searchReply } from '../replies/search';
 import { parseSort, type SearchOptions } from '../search/options';
 import { sourcesReply } from '../replies/sources';
 import { summaryReply } from '../replies/summary';
+import { trendAnswer } from '../replies/trend';
 
 /** A command as typed in the console or given to the CLI: the same names and options as in Discord. */
 export interface TerminalRequest {
@@ -18,8 +19,15 @@ export interface TerminalRequest {
   readonly all: boolean;
   /** --sources: each answer of participants or summary with the sentence it comes from. */
   readonly sources: boolean;
-  /** --also, --without, --from, --to and --sort of a search, as typed. */
+  /** --also, --without, --from, --to and --sort of a search, as typed; a trend takes its --from and --to too. */
   readonly searchOptions: TypedSearchOptions;
+  /** --by and --measure of a trend, as typed. */
+  readonly trendOptions: TypedTrendOptions;
+}
+
+export interface TypedTrendOptions {
+  readonly by: string | null;
+  readonly measure: string | null;
 }
 
 /** A search's options as typed, before the sort is known to be one there is. */
@@ -58,6 +66,11 @@ export async function answerTerminalRequest(library: Library, request: TerminalR
       const [article = '', ...phrase] = request.text.split(' ');
       return await readReply(library, article, phrase.join(' '), request.page, locale);
     }
+    case 'trend': {
+      // Phrases are separated by commas, as in Discord's option: `trend 新質生產力, 高質量發展`.
+      const { from, to } = request.searchOptions;
+      return trendAnswer(library, { phrases: [request.text], from, to, ...request.trendOptions }, locale).reply;
+    }
     case 'articles':
       return articlesReply(library, locale);
     default: {
@@ -73,10 +86,10 @@ function articlesReply(library: Library, locale: ReplyLocale): Reply {
 }
 
 /** Options that take the word after them as their value; --also and --without may be given several times. */
-const VALUED_OPTIONS = new Set(['--also', '--without', '--from', '--to', '--sort']);
+const VALUED_OPTIONS = new Set(['--also', '--without', '--from', '--to', '--sort', '--by', '--measure']);
 
 /**
- * Splits a typed line into command, text, --page, --all, --sources and a search's options:
+ * Splits a typed line into command, text, --page, --all, --sources, a search's options and a trend's:
  * `/search 黨員 先行 --also 改革 --sort newest --page 2`. Pages are counted from 1 by people and from 0 inside.
  */
 export function parseTerminalLine(line: string): TerminalRequest | null {
@@ -114,5 +127,6 @@ export function parseTerminalLine(line: string): TerminalRequest | null {
     words.push(word);
   }
   const searchOptions = { also, without, from: single['--from'] ?? null, to: single['--to'] ?? null, sort: single['--sort'] ?? null };
-  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all, sources, searchOptions };
+  const trendOptions = { by: single['--by'] ?? null, measure: single['--measure'] ?? null };
+  return { command: head.replace(/^\//, '').toLowerCase(), text: words.join(' '), page, all, sources, searchOptions, trendOptions };
 }

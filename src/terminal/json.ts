@@ -5,6 +5,10 @@ import type { Meeting } from '../meetings/summarize';
 import type { Participant } from '../people/participants';
 import { labelsFor } from '../replies/labels';
 import { refusalMessage } from '../replies/search';
+import { trendRefusalMessage } from '../replies/trend';
+import { roundShare } from '../replies/trend-export';
+import { countTrend, type Trend } from '../trends/count';
+import { parseTrendRequest, type TrendRequest } from '../trends/request';
 import { NO_OPTIONS, type SearchOptions } from '../search/options';
 import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 
@@ -44,6 +48,41 @@ export function searchJson(library: Library, query: string, options: SearchOptio
       })),
     })),
     ...(outcome.kind === 'absent' ? { closest: outcome.closest.map(articleJson) } : {}),
+  };
+}
+
+/** A trend's counts, or a usage error saying why it cannot be counted. */
+export function trendCounts(library: Library, request: TrendRequest): Trend {
+  const query = parseTrendRequest(request);
+  if ('reason' in query) throw new UsageError(trendRefusalMessage(query, labelsFor('en')));
+  return countTrend(library, query);
+}
+
+/**
+ * A trend as JSON: the periods, none missing, with the dated articles of each, and for each phrase its
+ * counts aligned with the periods, its totals, its undated articles, and its first and peak periods
+ * (null when nothing in range mentions it). Shares are per 1,000 articles, to two decimals.
+ */
+export function trendJson(trend: Trend, request: TrendRequest) {
+  const period = (at: number | null) => (at === null ? null : trend.periods[at]!);
+  return {
+    by: trend.by,
+    measure: trend.measure,
+    from: request.from,
+    to: request.to,
+    periods: trend.periods,
+    articlesInPeriod: trend.articlesInPeriod,
+    phrases: trend.phrases.map(phrase => ({
+      phrase: phrase.phrase,
+      articles: phrase.articles,
+      mentions: phrase.mentions,
+      share: phrase.share.map(share => (share === null ? null : roundShare(share))),
+      totalArticles: phrase.totalArticles,
+      totalMentions: phrase.totalMentions,
+      undated: phrase.undated,
+      first: period(phrase.first),
+      peak: period(phrase.peak),
+    })),
   };
 }
 

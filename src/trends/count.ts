@@ -1,0 +1,98 @@
+import type { DayNumber } from '../search/options';
+import { periodForSpan, periodLabel, periodOf, type TrendPeriod } from './periods';
+import type { TrendMeasure, TrendQuery } from './request';
+
+/**
+ * Where a trend's counts come from: the phrase index's matches (articles by position, with the
+ * mentions in each) and each article's day number, 0 when it has no full date. No text is read.
+ */
+export interface TrendSource {
+  findPhrase(folded: string): { readonly documents: ArrayLike<number>; readonly counts: ArrayLike<number> };
+  dayNumbers(): Int32Array;
+}
+
+/** One phrase over the periods of a trend. */
+export interface PhraseTrend {
+  readonly phrase: string;
+  /** By period: the articles that mention the phrase, its mentions in them, and those articles per 1,000 of the period (null for a period without articles). */
+  readonly articles: readonly number[];
+  readonly mentions: readonly number[];
+  readonly share: readonly (number | null)[];
+  readonly totalArticles: number;
+  readonly totalMentions: number;
+  /** Articles that mention the phrase but state no full date: they belong to no period, and are left out. */
+  readonly undated: number;
+  /** The first period with an article that mentions the phrase, and the period where the measure is highest (the first of equals): indexes into the periods, null when no article in range mentions it. */
+  readonly first: number | null;
+  readonly peak: number | null;
+}
+
+export interface Trend {
+  readonly by: TrendPeriod;
+  readonly measure: TrendMeasure;
+  /** Every period from the first to the last that holds a dated article in range, none missing: empty when there is none. */
+  readonly periods: readonly string[];
+  /** Every dated article of each period, mentioning a phrase or not: what `share` is a share of. */
+  readonly articlesInPeriod: readonly number[];
+  readonly phrases: readonly PhraseTrend[];
+}
+
+/** Shares are per this many articles of the period. */
+export const SHARE_BASE = 1000;
+
+/** Counts a checked query by period: one pass over the day numbers for the periods, one over each phrase's matches. */
+export function countTrend(source: TrendSource, query: TrendQuery): Trend {
+  const days = source.dayNumbers();
+  const inRange = (day: DayNumber) => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
+  let firstDay = 0;
+  let lastDay = 0;
+  for (const day of days) {
+    if (!inRange(day)) continue;
+    if (firstDay === 0 || day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const by = query.by ?? (firstDay === 0 ? 'month' : periodForSpan(firstDay, lastDay));
+  // With no dated article in range there are no periods, and each phrase has only undated articles.
+  const start = firstDay === 0 ? 0 : periodOf(firstDay, by);
+  const length = firstDay === 0 ? 0 : periodOf(lastDay, by) - start + 1;
+  const articlesInPeriod = new Array<number>(length).fill(0);
+  for (const day of days) if (inRange(day)) articlesInPeriod[periodOf(day, by) - start]!++;
+
+  const phrases = query.phrases.map(({ typed, folded }): PhraseTrend => {
+    const { documents, counts } = source.findPhrase(folded);
+    const articles = new Array<number>(length).fill(0);
+    const mentions = new Array<number>(length).fill(0);
+    let undated = 0;
+    for (let at = 0; at < documents.length; at++) {
+      const day = days[documents[at]!]!;
+      if (day === 0) undated++;
+      else if (inRange(day)) {
+        const period = periodOf(day, by) - start;
+        articles[period]!++;
+        mentions[period]! += counts[at]!;
+      }
+    }
+    const share = articles.map((count, period) => (articlesInPeriod[period] ? (count * SHARE_BASE) / articlesInPeriod[period]! : null));
+    const measured = query.measure === 'articles' ? articles : query.measure === 'mentions' ? mentions : share;
+    return { phrase: typed, articles, mentions, share, totalArticles: sum(articles), totalMentions: sum(mentions), undated, first: firstIndex(articles), peak: peakIndex(measured) };
+  });
+  return { by, measure: query.measure, periods: Array.from({ length }, (_, period) => periodLabel(start + period, by)), articlesInPeriod, phrases };
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function firstIndex(articles: readonly number[]): number | null {
+  const at = articles.findIndex(count => count > 0);
+  return at < 0 ? null : at;
+}
+
+/** The first period where the values are highest, when any is above zero. */
+function peakIndex(values: readonly (number | null)[]): number | null {
+  let peak: number | null = null;
+  values.forEach((value, at) => {
+    if (value !== null && value > 0 && (peak === null || value > values[peak]!)) peak = at;
+  });
+  return peak;
+}
