@@ -26,9 +26,10 @@ const { values } = parseArgs({ options: { data: { type: 'string', default: BENCH
 const corpusFile = resolve(values.data!);
 
 interface TrendJson {
-  periods: string[];
-  articlesInPeriod: number[];
-  phrases: { phrase: string; articles: number[]; mentions: number[]; undated: number; first: string | null }[];
+  phrases: string[];
+  periods: { period: string; total: number; counts: Record<string, { articles: number; mentions: number }> }[];
+  first: Record<string, string | null>;
+  undated: number;
 }
 
 const answer = await cliTrend(corpusFile);
@@ -38,22 +39,19 @@ const differ = (what: string, cli: unknown, scan: unknown) => {
   if (JSON.stringify(cli) !== JSON.stringify(scan)) differences.push(`${what}: CLI ${JSON.stringify(cli)}, brute force ${JSON.stringify(scan)}`);
 };
 
-differ('months', answer.periods, expected.months);
-answer.periods.forEach((month, at) => differ(`${month} records`, answer.articlesInPeriod[at], expected.records.get(month) ?? 0));
-PHRASES.forEach((phrase, which) => {
-  const counted = answer.phrases[which]!;
-  differ(`phrase ${which + 1}`, counted.phrase, phrase);
-  answer.periods.forEach((month, at) => {
-    const scan = expected.byPhrase[which]!.get(month) ?? { articles: 0, mentions: 0 };
-    differ(`${phrase} ${month}`, { articles: counted.articles[at], mentions: counted.mentions[at] }, scan);
-  });
-  differ(`${phrase} undated`, counted.undated, expected.undated[which]);
-});
-differ(`${PHRASES[0]} first month`, answer.phrases[0]!.first, FIRST_MONTH_OF_NEW_FORCES);
+const months = answer.periods.map(({ period }) => period);
+differ('months', months, expected.months);
+differ('phrases', answer.phrases, PHRASES);
+for (const { period, total, counts } of answer.periods) {
+  differ(`${period} records`, total, expected.records.get(period) ?? 0);
+  PHRASES.forEach((phrase, which) => differ(`${phrase} ${period}`, counts[phrase], expected.byPhrase[which]!.get(period) ?? { articles: 0, mentions: 0 }));
+}
+differ('undated articles with either phrase', answer.undated, expected.undated);
+differ(`${PHRASES[0]} first month`, answer.first[PHRASES[0]!], FIRST_MONTH_OF_NEW_FORCES);
 
-const total = (which: number, key: 'articles' | 'mentions') => answer.phrases[which]![key].reduce((sum, count) => sum + count, 0);
-process.stdout.write(`${expected.recordCount} records, ${answer.periods.length} months (${answer.periods[0]} to ${answer.periods.at(-1)})\n`);
-PHRASES.forEach((phrase, which) => process.stdout.write(`${phrase}: ${total(which, 'articles')} articles, ${total(which, 'mentions')} mentions, first ${answer.phrases[which]!.first}\n`));
+const total = (phrase: string, key: 'articles' | 'mentions') => answer.periods.reduce((sum, { counts }) => sum + counts[phrase]![key], 0);
+process.stdout.write(`${expected.recordCount} records, ${months.length} months (${months[0]} to ${months.at(-1)})\n`);
+PHRASES.forEach(phrase => process.stdout.write(`${phrase}: ${total(phrase, 'articles')} articles, ${total(phrase, 'mentions')} mentions, first ${answer.first[phrase]}\n`));
 for (const difference of differences.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`DIFFERENCE ${difference}\n`);
 if (differences.length > DIFFERENCES_SHOWN) process.stdout.write(`… and ${differences.length - DIFFERENCES_SHOWN} more\n`);
 process.stdout.write(differences.length === 0 ? 'every month agrees with the brute-force count\n' : `${differences.length} differences\n`);
@@ -77,7 +75,7 @@ async function bruteForce(file: string) {
   const text = file.endsWith('.gz') ? gunzipSync(await readFile(file)).toString('utf8') : await readFile(file, 'utf8');
   const records = new Map<string, number>();
   const byPhrase = PHRASES.map(() => new Map<string, { articles: number; mentions: number }>());
-  const undated = PHRASES.map(() => 0);
+  let undated = 0;
   const needles = PHRASES.map(phrase => fold(phrase));
   let recordCount = 0;
   for (const line of text.split('\n')) {
@@ -87,11 +85,11 @@ async function bruteForce(file: string) {
     const month = monthOf(record.date);
     if (month !== null) records.set(month, (records.get(month) ?? 0) + 1);
     const folded = fold(record.text);
+    if (month === null && needles.some(needle => folded.includes(needle))) undated++;
     needles.forEach((needle, which) => {
       let mentions = 0;
       for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + needle.length)) mentions++;
-      if (mentions === 0) return;
-      if (month === null) return void undated[which]!++;
+      if (mentions === 0 || month === null) return;
       const counts = byPhrase[which]!.get(month) ?? { articles: 0, mentions: 0 };
       byPhrase[which]!.set(month, { articles: counts.articles + 1, mentions: counts.mentions + mentions });
     });

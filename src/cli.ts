@@ -121,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
 async function answerTrend(library: Library, request: TrendRequest, format: string, pngFile: string | undefined, locale: ReplyLocale): Promise<number> {
   if (format === 'json' || format === 'csv') {
     const trend = trendCounts(library, request);
-    process.stdout.write(format === 'json' ? `${JSON.stringify(trendJson(trend, request))}\n` : trendCsv(trend));
+    process.stdout.write(format === 'json' ? `${JSON.stringify(trendJson(trend))}\n` : trendCsv(trend));
     return 0;
   }
   const answer = trendAnswer(library, request, locale);

@@ -227,25 +227,33 @@ describe('the CLI', () => {
     it('prints the counts as JSON, each argument a phrase, every period with none missing', async () => {
       const { code, stdout } = await cli('trend', '新質生產力', '高质量发展', '--by', 'quarter', '--data', CORPUS, '--json');
       expect(code).toBe(0);
+      const counts = (newForces: [number, number, number], quality: [number, number, number]) => ({
+        新質生產力: { articles: newForces[0], mentions: newForces[1], share: newForces[2] },
+        高质量发展: { articles: quality[0], mentions: quality[1], share: quality[2] },
+      });
       expect(JSON.parse(stdout)).toEqual({
         by: 'quarter',
         measure: 'articles',
-        from: null,
-        to: null,
-        periods: ['2023-Q4', '2024-Q1', '2024-Q2', '2024-Q3'],
-        articlesInPeriod: [1, 4, 4, 1],
-        phrases: [
-          { phrase: '新質生產力', articles: [1, 4, 3, 1], mentions: [1, 7, 4, 1], share: [1000, 1000, 750, 1000], totalArticles: 9, totalMentions: 13, undated: 2, first: '2023-Q4', peak: '2024-Q1' },
-          { phrase: '高质量发展', articles: [1, 4, 3, 1], mentions: [1, 4, 3, 1], share: [1000, 1000, 750, 1000], totalArticles: 9, totalMentions: 9, undated: 2, first: '2023-Q4', peak: '2024-Q1' },
+        phrases: ['新質生產力', '高质量发展'],
+        periods: [
+          { period: '2023-Q4', total: 1, counts: counts([1, 1, 1000], [1, 1, 1000]) },
+          { period: '2024-Q1', total: 4, counts: counts([4, 7, 1000], [4, 4, 1000]) },
+          { period: '2024-Q2', total: 4, counts: counts([3, 4, 750], [3, 3, 750]) },
+          { period: '2024-Q3', total: 1, counts: counts([1, 1, 1000], [1, 1, 1000]) },
         ],
+        first: { 新質生產力: '2023-Q4', 高质量发展: '2023-Q4' },
+        peak: { 新質生產力: '2024-Q1', 高质量发展: '2024-Q1' },
+        undated: 2,
       });
     });
 
     it('takes phrases separated by commas, a range and a measure, and gives shares to two decimals', async () => {
       const answer = JSON.parse((await cli('trend', '新質生產力、擴大開放', '--from', '2024-05', '--to', '2024', '--measure', 'share', '--data', CORPUS, '--json')).stdout);
-      expect(answer).toMatchObject({ by: 'month', measure: 'share', from: '2024-05', to: '2024', periods: ['2024-05', '2024-06', '2024-07'], articlesInPeriod: [1, 2, 1] });
-      expect(answer.phrases.map((phrase: { share: number[] }) => phrase.share)).toEqual([[0, 1000, 1000], [1000, 0, 0]]);
-      expect(answer.phrases[1]).toMatchObject({ first: '2024-05', peak: '2024-05' });
+      expect(answer).toMatchObject({ by: 'month', measure: 'share', phrases: ['新質生產力', '擴大開放'] });
+      const periods = answer.periods as { period: string; total: number; counts: Record<string, { share: number }> }[];
+      expect(periods.map(({ period, total }) => [period, total])).toEqual([['2024-05', 1], ['2024-06', 2], ['2024-07', 1]]);
+      expect(periods.map(({ counts }) => [counts['新質生產力']!.share, counts['擴大開放']!.share])).toEqual([[0, 1000], [1000, 0], [1000, 0]]);
+      expect(answer).toMatchObject({ first: { 擴大開放: '2024-05' }, peak: { 擴大開放: '2024-05' } });
     });
 
     it('prints the Export file with --format csv, and the text answer with the chart written to --png', async () => {

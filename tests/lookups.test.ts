@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleFinder, SHARD_SIZE, type FinderEntry } from '../src/lookups/article-finder';
-import { indexTerms, terms } from '../src/lookups/terms';
+import { IdIndex } from '../src/lookups/id-index';
+import { terms } from '../src/lookups/terms';
 import { Vocabulary, VocabularyCounter } from '../src/lookups/vocabulary';
 import { searchReply } from '../src/replies/search';
 import { fold } from '../src/text/fold';
@@ -12,7 +13,16 @@ describe('the terms autocomplete indexes', () => {
   it('folds either script into the same words and keeps ids and dates whole', () => {
     expect(terms('國務院常務會議')).toEqual(terms('国务院常务会议'));
     expect(terms('2023-09-05 9月5日')).toEqual(['2023-09-05', '9月5日']);
-    expect(indexTerms('001_d409caa5')).toEqual(['001_d409caa5', '001', 'd409caa5']);
+  });
+
+  it('completes an id from its start or from any part after a separator', () => {
+    const ids = new IdIndex(['001_d409caa5', '20230905-01', '20230905-02', 'ABC']);
+    expect(ids.withPrefix('001', 10)).toEqual([0]);
+    expect(ids.withPrefix('d40', 10)).toEqual([0]);
+    expect(ids.withPrefix('20230905', 10)).toEqual([1, 2]);
+    expect(ids.withPrefix('02', 10)).toEqual([2]);
+    expect(ids.withPrefix('ａｂ', 10)).toEqual([3]);
+    expect(ids.withPrefix('x', 10)).toEqual([]);
   });
 });
 

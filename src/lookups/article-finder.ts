@@ -1,17 +1,18 @@
 import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
 import { organizationsAtClauses } from '../meetings/events';
 import { fold } from '../text/fold';
-import { indexTerms, terms } from './terms';
+import { IdIndex } from './id-index';
+import { terms } from './terms';
 
 /**
- * Autocomplete for the article option: minisearch over each article's id, title, date and the
- * organisations its opening names, with prefix matching on the last word typed and fuzzy matching on longer
+ * Autocomplete for the article option: ids from their start (see IdIndex), and minisearch over each
+ * article's title, date and the organisations its opening names, with prefix matching on the last word typed and fuzzy matching on longer
  * words. A word as common as 習近平 stands in a tenth of all titles, and minisearch scores every
  * document that matches before it returns, so the articles are split into shards of SHARD_SIZE, newest
  * first, and shards are searched in turn until the list is full: a common word is answered from the
  * newest shard alone, a rare one from all of them.
  */
-export const SHARD_SIZE = 4_096;
+export const SHARD_SIZE = 2_048;
 
 /** What the finder is built from, per article, in the library's order. */
 export interface FinderEntry {
@@ -34,14 +35,13 @@ export interface FinderJson {
 
 interface Indexed {
   readonly id: number;
-  readonly key: string;
   readonly title: string;
   readonly date: string;
   readonly organizers: string;
 }
 
-const FIELDS = ['key', 'title', 'date', 'organizers'];
-const OPTIONS = { fields: FIELDS, idField: 'id', tokenize: indexTerms, processTerm: (term: string) => term };
+const FIELDS = ['title', 'date', 'organizers'];
+const OPTIONS = { fields: FIELDS, idField: 'id', tokenize: terms, processTerm: (term: string) => term };
 /** Shorter words are matched exactly: one edit in a two-character word matches too much. */
 const FUZZY_FROM = 3;
 /**
@@ -52,7 +52,7 @@ const SEARCH: SearchOptions = {
   combineWith: 'AND',
   prefix: (term, index, all) => index === all.length - 1 && term.length >= 2,
   fuzzy: term => (term.length >= FUZZY_FROM ? 1 : false),
-  boost: { key: 3, title: 2, date: 1, organizers: 1 },
+  boost: { title: 2, date: 1, organizers: 1 },
 };
 /**
  * When nothing fits, a last single character completes too (东方电 to 东方电气), and two-character
@@ -62,10 +62,12 @@ const SEARCH: SearchOptions = {
 const FORGIVING: SearchOptions = { ...SEARCH, prefix: (_term, index, all) => index === all.length - 1, fuzzy: term => (term.length >= 2 ? 1 : false) };
 
 /**
- * How long each pass of a look-up may search shards (the forgiving pass only runs when the first found
- * nothing): the answer must reach Discord, through a worker, well within its 3 s.
+ * How long a look-up may search shards, and how much of that the first pass may take (the forgiving
+ * pass runs only when the first found nothing): within the 50 ms an autocomplete may take here, and
+ * Discord's 3 s.
  */
-const PASS_BUDGET_MS = 25;
+const FIND_BUDGET_MS = 40;
+const FIRST_PASS_MS = 25;
 const HAN_CHARACTER = /^\p{Script=Han}$/u;
 
 /** How many of the newest articles are kept for an empty query: more than one autocomplete list holds. */
@@ -73,6 +75,7 @@ const NEWEST_KEPT = 100;
 
 export class ArticleFinder {
   private readonly positionsById: Map<string, number>;
+  private readonly idIndex: IdIndex;
 
   private constructor(
     /** Each shard's index; a document's id is the article's position in the library. */
@@ -83,6 +86,7 @@ export class ArticleFinder {
     private readonly texts: readonly string[],
   ) {
     this.positionsById = new Map(ids.map((id, position) => [id, position]));
+    this.idIndex = new IdIndex(ids);
   }
 
   /** Builds the shards; `betweenShards` runs before each, for a caller that may need to stop. */
@@ -123,7 +127,7 @@ export class ArticleFinder {
    * A single character typed last (东方电) is most often the start of a word: it is not searched as a
    * word, but the articles the words before it find must read the last word and it together (方电).
    */
-  find(typed: string, limit: number, budgetMs = PASS_BUDGET_MS): number[] {
+  find(typed: string, limit: number, budgetMs = FIND_BUDGET_MS): number[] {
     const found: number[] = [];
     const seen = new Set<number>();
     const add = (position: number) => {
@@ -134,6 +138,7 @@ export class ArticleFinder {
     };
     const exact = this.positionsById.get(typed.trim());
     if (exact !== undefined) add(exact);
+    for (const position of this.idIndex.withPrefix(typed.trim(), limit)) add(position);
     const words = terms(typed);
     if (words.length === 0) {
       this.newest.forEach(add);
@@ -141,12 +146,14 @@ export class ArticleFinder {
     }
     const last = words[words.length - 1]!;
     const count = () => found.length;
+    const started = performance.now();
+    const firstDeadline = started + Math.min(budgetMs, FIRST_PASS_MS * (budgetMs / FIND_BUDGET_MS));
     if (words.length >= 2 && HAN_CHARACTER.test(last)) {
       const joined = words[words.length - 2]! + last;
       const filter = (result: SearchResult) => this.texts[result.id as number]!.includes(joined);
-      this.searchShards(words.slice(0, -1).join(' '), { ...SEARCH, filter }, limit, add, count, performance.now() + budgetMs);
-    } else this.searchShards(words.join(' '), SEARCH, limit, add, count, performance.now() + budgetMs);
-    if (found.length === 0) this.searchShards(words.join(' '), FORGIVING, limit, add, count, performance.now() + budgetMs);
+      this.searchShards(words.slice(0, -1).join(' '), { ...SEARCH, filter }, limit, add, count, firstDeadline);
+    } else this.searchShards(words.join(' '), SEARCH, limit, add, count, firstDeadline);
+    if (found.length === 0) this.searchShards(words.join(' '), FORGIVING, limit, add, count, started + budgetMs);
     return found;
   }
 
@@ -170,7 +177,7 @@ export class ArticleFinder {
 function documentOf(position: number, entry: FinderEntry): Indexed {
   // The organisations at the start of the opening's clauses (the organiser among them), not every word of it: each word costs memory.
   const organizers = organizationsAtClauses(fold(entry.opening)).map(({ organization }) => organization);
-  return { id: position, key: entry.id, title: entry.title, date: entry.date, organizers: organizers.join(' ') };
+  return { id: position, title: entry.title, date: entry.date, organizers: organizers.join(' ') };
 }
 
 /** Positions ordered newest first, undated last, ties in the library's order. */

@@ -3,8 +3,8 @@ import { fold } from '../text/fold';
 
 /**
  * The terms minisearch indexes and looks up: folded (so either script, any width), Chinese cut into
- * words by the segmenter, and runs of letters, digits, hyphens and underscores kept whole, so that an id
- * (20230905-01) or a date (2023-09-05) completes from its start.
+ * words by the segmenter, and runs of letters, digits, hyphens and underscores kept whole, so that a
+ * date (2023-09-05) completes from its start.
  */
 const RUN = /\p{Script=Han}+|[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
 const HAN = /^\p{Script=Han}/u;
@@ -19,14 +19,4 @@ export function terms(text: string): string[] {
     }
   }
   return found;
-}
-
-const JOINERS = /[_-]+/;
-
-/**
- * The terms a field is indexed under: its terms, and the parts of an id or date between its hyphens and
- * underscores, so that `d409` completes 001_d409caa5.
- */
-export function indexTerms(text: string): string[] {
-  return terms(text).flatMap(term => (JOINERS.test(term) ? [term, ...term.split(JOINERS).filter(Boolean)] : [term]));
 }

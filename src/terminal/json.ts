@@ -59,30 +59,27 @@ export function trendCounts(library: Library, request: TrendRequest): Trend {
 }
 
 /**
- * A trend as JSON: the periods, none missing, with the dated articles of each, and for each phrase its
- * counts aligned with the periods, its totals, its undated articles, and its first and peak periods
- * (null when nothing in range mentions it). Shares are per 1,000 articles, to two decimals.
+ * A trend as JSON: every period from the first to the last, none missing, with the dated articles of
+ * the period (`total`) and each phrase's articles and mentions there, keyed by the phrase as typed (and
+ * its share per 1,000 articles of the period, null for a period without any); then each phrase's first
+ * and peak period; and the undated articles that mention any phrase, left out.
  */
-export function trendJson(trend: Trend, request: TrendRequest) {
+export function trendJson(trend: Trend) {
   const period = (at: number | null) => (at === null ? null : trend.periods[at]!);
   return {
     by: trend.by,
     measure: trend.measure,
-    from: request.from,
-    to: request.to,
-    periods: trend.periods,
-    articlesInPeriod: trend.articlesInPeriod,
-    phrases: trend.phrases.map(phrase => ({
-      phrase: phrase.phrase,
-      articles: phrase.articles,
-      mentions: phrase.mentions,
-      share: phrase.share.map(share => (share === null ? null : roundShare(share))),
-      totalArticles: phrase.totalArticles,
-      totalMentions: phrase.totalMentions,
-      undated: phrase.undated,
-      first: period(phrase.first),
-      peak: period(phrase.peak),
+    phrases: trend.phrases.map(phrase => phrase.phrase),
+    periods: trend.periods.map((label, at) => ({
+      period: label,
+      total: trend.articlesInPeriod[at]!,
+      counts: Object.fromEntries(
+        trend.phrases.map(phrase => [phrase.phrase, { articles: phrase.articles[at]!, mentions: phrase.mentions[at]!, share: phrase.share[at] === null ? null : roundShare(phrase.share[at]!) }]),
+      ),
     })),
+    first: Object.fromEntries(trend.phrases.map(phrase => [phrase.phrase, period(phrase.first)])),
+    peak: Object.fromEntries(trend.phrases.map(phrase => [phrase.phrase, period(phrase.peak)])),
+    undated: trend.undated,
   };
 }
 

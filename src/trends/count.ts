@@ -35,6 +35,8 @@ export interface Trend {
   /** Every dated article of each period, mentioning a phrase or not: what `share` is a share of. */
   readonly articlesInPeriod: readonly number[];
   readonly phrases: readonly PhraseTrend[];
+  /** Articles that mention any of the phrases but state no full date, each counted once. */
+  readonly undated: number;
 }
 
 /** Shares are per this many articles of the period. */
@@ -58,6 +60,7 @@ export function countTrend(source: TrendSource, query: TrendQuery): Trend {
   const articlesInPeriod = new Array<number>(length).fill(0);
   for (const day of days) if (inRange(day)) articlesInPeriod[periodOf(day, by) - start]!++;
 
+  const undatedDocuments = new Set<number>();
   const phrases = query.phrases.map(({ typed, folded }): PhraseTrend => {
     const { documents, counts } = source.findPhrase(folded);
     const articles = new Array<number>(length).fill(0);
@@ -65,8 +68,10 @@ export function countTrend(source: TrendSource, query: TrendQuery): Trend {
     let undated = 0;
     for (let at = 0; at < documents.length; at++) {
       const day = days[documents[at]!]!;
-      if (day === 0) undated++;
-      else if (inRange(day)) {
+      if (day === 0) {
+        undated++;
+        undatedDocuments.add(documents[at]!);
+      } else if (inRange(day)) {
         const period = periodOf(day, by) - start;
         articles[period]!++;
         mentions[period]! += counts[at]!;
@@ -76,7 +81,7 @@ export function countTrend(source: TrendSource, query: TrendQuery): Trend {
     const measured = query.measure === 'articles' ? articles : query.measure === 'mentions' ? mentions : share;
     return { phrase: typed, articles, mentions, share, totalArticles: sum(articles), totalMentions: sum(mentions), undated, first: firstIndex(articles), peak: peakIndex(measured) };
   });
-  return { by, measure: query.measure, periods: Array.from({ length }, (_, period) => periodLabel(start + period, by)), articlesInPeriod, phrases };
+  return { by, measure: query.measure, periods: Array.from({ length }, (_, period) => periodLabel(start + period, by)), articlesInPeriod, phrases, undated: undatedDocuments.size };
 }
 
 function sum(values: readonly number[]): number {
