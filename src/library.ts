@@ -386,6 +386,8 @@ export class Library {
       .filter(({ documents }) => documents.length > 0)
       // A character put right (as long as typed) before one added or dropped, then the commoner.
       .sort((a, b) => Math.abs(a.folded.length - checked.folded.length) - Math.abs(b.folded.length - checked.folded.length) || b.documents.length - a.documents.length)
+      // A suggestion inside one already offered (新质生产 beside 新质生产力) adds nothing.
+      .filter(({ folded }, at, all) => !all.slice(0, at).some(better => better.folded.includes(folded)))
       .slice(0, limit)
       .map(({ folded, documents }) => ({ phrase: this.asWritten(folded, documents[0]!), articles: documents.length }));
   }

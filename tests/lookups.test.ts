@@ -63,10 +63,10 @@ describe('ArticleFinder', () => {
   });
 });
 
-describe('Vocabulary', () => {
+describe('Vocabulary', async () => {
   const counter = new VocabularyCounter();
   for (const text of ['推动新质生产力发展', '加快形成新质生产力', '高质量发展是首要任务', '推动高质量发展', '一次性的说法']) counter.add(fold(text));
-  const vocabulary = counter.finish();
+  const vocabulary = await counter.finish();
 
   it('counts the articles that use each word and two-word phrase', () => {
     expect(vocabulary.articlesUsing('推动')).toBe(2);
@@ -74,11 +74,11 @@ describe('Vocabulary', () => {
     expect(vocabulary.articlesUsing('说法')).toBe(1);
   });
 
-  it('leaves out what a single article of a large corpus uses', () => {
+  it('leaves out what a single article of a large corpus uses', async () => {
     const large = new VocabularyCounter();
     for (let article = 0; article < 1000; article++) large.add('推动高质量发展');
     large.add('一次性的说法');
-    const kept = large.finish();
+    const kept = await large.finish();
     expect(kept.articlesUsing('高质量发展')).toBe(1000);
     expect(kept.articlesUsing('说法')).toBe(0);
   });
@@ -87,8 +87,8 @@ describe('Vocabulary', () => {
     expect(vocabulary.corrections(fold('高質量發現'), 3)).toContain(fold('高质量发展'));
   });
 
-  it('answers the same after a round trip through its JSON', () => {
-    const restored = Vocabulary.fromJSON(JSON.parse(JSON.stringify(vocabulary.toJSON())));
+  it('answers the same after a round trip through its JSON', async () => {
+    const restored = await Vocabulary.fromJSON(JSON.parse(JSON.stringify(vocabulary.toJSON())));
     expect(restored.corrections(fold('高質量發現'), 3)).toEqual(vocabulary.corrections(fold('高質量發現'), 3));
   });
 });

@@ -44,7 +44,7 @@ export class VocabularyCounter {
     if (++this.texts % PRUNE_EVERY === 0) for (const [term, count] of this.articles) if (count === 1) this.articles.delete(term);
   }
 
-  finish(): Vocabulary {
+  finish(): Promise<Vocabulary> {
     const terms: string[] = [];
     const counts: number[] = [];
     const least = this.texts >= LARGE_CORPUS ? MIN_ARTICLES_IN_LARGE : 1;
@@ -73,13 +73,20 @@ export class Vocabulary {
     this.byTerm = new Map(terms.map((term, id) => [term, id]));
   }
 
-  static of(terms: readonly string[], counts: readonly number[]): Vocabulary {
+  /**
+   * Indexes the entries a slice at a time, letting other work in between: hundreds of thousands of
+   * entries take seconds, and autocomplete, answered by the same thread, must not wait that long.
+   */
+  static async of(terms: readonly string[], counts: readonly number[]): Promise<Vocabulary> {
     const index = new MiniSearch<Entry>(OPTIONS);
-    index.addAll(terms.map((term, id) => ({ id, term })));
+    for (let from = 0; from < terms.length; from += ENTRIES_PER_STEP) {
+      index.addAll(terms.slice(from, from + ENTRIES_PER_STEP).map((term, offset) => ({ id: from + offset, term })));
+      await new Promise(resolve => setImmediate(resolve));
+    }
     return new Vocabulary(terms, counts, index);
   }
 
-  static fromJSON(json: VocabularyJson): Vocabulary {
+  static fromJSON(json: VocabularyJson): Promise<Vocabulary> {
     return Vocabulary.of(json.terms, json.counts);
   }
 
@@ -127,5 +134,7 @@ export class Vocabulary {
   }
 }
 
+/** About a fiftieth of a second of indexing. */
+const ENTRIES_PER_STEP = 2000;
 /** From this length a term may be two edits from what was meant. */
 const LONG_TERM = 7;

@@ -2,6 +2,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ArticleFinder, type FinderEntry, type FinderJson } from './article-finder';
 import type { FromWorker, LookupsCache, ToWorker } from './protocol';
+import { warmUpSegmenter } from '../text/segment';
 import { Vocabulary, VocabularyCounter, type VocabularyJson } from './vocabulary';
 
 /**
@@ -52,12 +53,8 @@ port.on('message', (message: ToWorker) => {
         counter.add(text);
         if (++textsSeen % PROGRESS_EVERY === 0) send({ type: 'log', level: 'info', message: `vocabulary: ${textsSeen} of ${articleCount} articles read (${Math.round((100 * textsSeen) / articleCount)}%)` });
       }
-      if (message.last) {
-        vocabulary = counter.finish();
-        send({ type: 'ready', part: 'vocabulary' });
-        send({ type: 'log', level: 'info', message: `article autocomplete and vocabulary (${vocabulary.size} words) built in ${Math.round(performance.now() - started)} ms` });
-        void save();
-      } else send({ type: 'more' });
+      if (message.last) void finishVocabulary();
+      else send({ type: 'more' });
       return;
     case 'find':
       send({ type: 'answer', request: message.request, positions: finder?.find(message.typed, message.limit) ?? [] });
@@ -67,6 +64,13 @@ port.on('message', (message: ToWorker) => {
       return;
   }
 });
+
+async function finishVocabulary(): Promise<void> {
+  vocabulary = await counter.finish();
+  send({ type: 'ready', part: 'vocabulary' });
+  send({ type: 'log', level: 'info', message: `article autocomplete and vocabulary (${vocabulary.size} words and word pairs) built in ${Math.round(performance.now() - started)} ms` });
+  await save();
+}
 
 interface Saved {
   readonly key: string;
@@ -85,8 +89,11 @@ async function restore(): Promise<boolean> {
     return false;
   }
   if (saved.key !== cache.key) return false;
+  // Autocomplete is answered as soon as its part is back; the larger vocabulary follows.
   finder = ArticleFinder.fromJSON(saved.finder);
-  vocabulary = Vocabulary.fromJSON(saved.vocabulary);
+  send({ type: 'ready', part: 'articles' });
+  vocabulary = await Vocabulary.fromJSON(saved.vocabulary);
+  send({ type: 'ready', part: 'vocabulary' });
   return true;
 }
 
@@ -105,10 +112,8 @@ async function save(): Promise<void> {
   send({ type: 'saved' });
 }
 
+// The segmenter's dictionaries load on first use (about a second): before the first question, not in it.
+warmUpSegmenter();
 const hit = await restore();
 send({ type: 'cache', hit });
-if (hit) {
-  send({ type: 'ready', part: 'articles' });
-  send({ type: 'ready', part: 'vocabulary' });
-  send({ type: 'saved' });
-}
+if (hit) send({ type: 'saved' });
