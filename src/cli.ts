@@ -4,18 +4,22 @@ import { parseArgs } from 'node:util';
 import { ArticleAnalyses } from './analysis/analyses';
 import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
+import { LivePeople } from './people/people-index';
 import { log, registerSecret, setQuiet } from './log';
 import { labelsFor } from './replies/labels';
 import { parseReplyLocale } from './replies/locale';
+import { personCsv } from './replies/person-export';
 import { searchCsv } from './replies/search-export';
 import { answerTerminalRequest, searchOptionsOf } from './terminal/commands';
 import { articlesJson, forArticles, participantsJson, searchHits, searchJson, summaryJson, UsageError } from './terminal/json';
+import { peopleNamed, personJson } from './terminal/person-json';
 import { renderForTerminal } from './terminal/render';
 
 /**
  * The command line: `cli <command> [args] [--data DIR] [--json | --format F] [--page N] [--locale L]`,
  * and for search --also, --without, --from, --to and --sort. Answers go to stdout (valid JSON with
- * --json); errors go to stderr with a non-zero exit.
+ * --json); errors go to stderr with a non-zero exit. `person` waits for the people index (read from its
+ * cache, or built in worker threads).
  */
 const FORMATS = ['text', 'json', 'jsonl', 'csv'];
 
@@ -50,7 +54,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const format = values.json ? 'json' : values.format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
-  if (command !== 'search' && (format === 'csv' || format === 'jsonl')) throw new UsageError(`--format ${format} is for search`);
+  if (format === 'jsonl' && command !== 'search') throw new UsageError('--format jsonl is for search');
+  if (format === 'csv' && command !== 'search' && command !== 'person') throw new UsageError('--format csv is for search and person');
   const searchOptions = searchOptionsOf({ also: values.also, without: values.without, from: values.from ?? null, to: values.to ?? null, sort: values.sort ?? null });
   if ('unknownSort' in searchOptions) throw new UsageError(`--sort must be mentions, newest, oldest or relevance, not "${searchOptions.unknownSort}"`);
   const page = Number(values.page);
@@ -60,8 +65,23 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig();
   // As the bot does: blanked out of logs and articles, and the start-up cache is shared with the bot's.
   registerSecret(config.discordToken ?? undefined);
-  const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
+  const dataDirectory = values.data ? resolve(values.data) : config.dataDir;
+  const library = await openLibrary(dataDirectory, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
   const text = rest.join(' ');
+  const people = new LivePeople({ library }, { dataDirectory, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
+  if (command === 'person') {
+    await people.refresh();
+    const index = await people.ready();
+    if (format === 'csv') {
+      const [shown] = peopleNamed(index, text);
+      process.stdout.write(personCsv(library, shown!));
+      return 0;
+    }
+    if (format === 'json') {
+      process.stdout.write(`${JSON.stringify({ query: text, people: peopleNamed(index, text).map(personJson) })}\n`);
+      return 0;
+    }
+  }
 
   if (format === 'csv' || format === 'jsonl') {
     if (format === 'jsonl') {
@@ -92,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions }, locale);
+  const reply = await answerTerminalRequest(library, people, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions }, locale);
   // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
   const stream = reply.error ? process.stderr : process.stdout;
   stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);

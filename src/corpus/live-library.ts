@@ -29,6 +29,7 @@ export class LiveLibrary {
   private watcher: FSWatcher | null = null;
   private readonly changes: ReturnType<typeof coalesce>;
   private readonly folderChanged = (current: Stats, previous: Stats) => this.followFolder(current, previous);
+  private readonly reloadListeners: (() => void)[] = [];
 
   constructor(
     private current: Library,
@@ -40,6 +41,11 @@ export class LiveLibrary {
 
   get library(): Library {
     return this.current;
+  }
+
+  /** Calls back whenever a reload has swapped a new library in: what is built from the library is built again. */
+  onReloaded(listener: () => void): void {
+    this.reloadListeners.push(listener);
   }
 
   /** Rebuilds from the corpus folder; a reload asked for during a rebuild runs once it ends. */
@@ -114,6 +120,7 @@ export class LiveLibrary {
       // The analyses are handed on: an article the reload left as it was is not analysed again.
       this.current = new Library(built.articles, built.prepared, this.current.analyses);
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
+      for (const listener of this.reloadListeners) listener();
     } catch (error) {
       log.error(`reload of ${this.directory} failed; still answering from the ${this.current.articles.length} articles loaded before`, error);
     }

@@ -1,8 +1,9 @@
 import { participants } from '../../commands/participants';
+import { person } from '../../commands/person';
 import { read } from '../../commands/read';
 import { search } from '../../commands/search';
 import { summary } from '../../commands/summary';
 import type { SlashCommand } from './command';
 
 /** Every slash command the bot offers, by name. */
-export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read].map(command => [command.data.name, command]));
+export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read, person].map(command => [command.data.name, command]));

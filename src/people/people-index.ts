@@ -11,6 +11,7 @@ import { log, registeredSecrets } from '../log';
 import { TimeSlices } from '../text/time-slices';
 import { articlePeople, type ArticlePeople } from './appearances';
 import { PeopleDirectory } from './directory';
+import { PersonSearch } from './person-search';
 import { PEOPLE_VERSION, peopleCacheFile, readPeopleCache, writePeopleCache, type PeopleCache } from './people-cache';
 
 /** Where the analyses of the articles not yet indexed come from. */
@@ -45,8 +46,14 @@ export interface PeopleIndexOptions {
   readonly concurrency?: number;
 }
 
+/** Everyone in the corpus, and the search over them that autocomplete uses. */
+export interface PeopleIndex {
+  readonly directory: PeopleDirectory;
+  readonly search: PersonSearch;
+}
+
 export type PeopleStatus =
-  | { readonly kind: 'ready'; readonly directory: PeopleDirectory }
+  | ({ readonly kind: 'ready' } & PeopleIndex)
   | { readonly kind: 'indexing'; readonly done: number; readonly total: number };
 
 /** How often a long build says how far it is. */
@@ -60,13 +67,13 @@ const PROGRESS_EVERY_MS = 5000;
  * meanwhile and analyses again only the articles whose text or date changed.
  */
 export class LivePeople {
-  private directory: PeopleDirectory | null = null;
+  private index: PeopleIndex | null = null;
   private progress = { done: 0, total: 0 };
   /** The last build's people by article digest: what a rebuild need not analyse again. */
   private known = new Map<string, ArticlePeople>();
   private building: Promise<void> | null = null;
   private again = false;
-  private readonly waiting: ((directory: PeopleDirectory) => void)[] = [];
+  private readonly waiting: ((index: PeopleIndex) => void)[] = [];
 
   constructor(
     private readonly source: { readonly library: Library },
@@ -74,12 +81,12 @@ export class LivePeople {
   ) {}
 
   status(): PeopleStatus {
-    return this.directory ? { kind: 'ready', directory: this.directory } : { kind: 'indexing', ...this.progress };
+    return this.index ? { kind: 'ready', ...this.index } : { kind: 'indexing', ...this.progress };
   }
 
-  /** The directory once there is one. */
-  ready(): Promise<PeopleDirectory> {
-    return this.directory ? Promise.resolve(this.directory) : new Promise(resolve => this.waiting.push(resolve));
+  /** The index once there is one. */
+  ready(): Promise<PeopleIndex> {
+    return this.index ? Promise.resolve(this.index) : new Promise(resolve => this.waiting.push(resolve));
   }
 
   /** Builds for the library served now; asked during a build, builds once more after it. Never rejects: a failure is logged. */
@@ -147,9 +154,10 @@ export class LivePeople {
       articles.map((article, position) => ({ id: article.id, people: byDigest.get(digests[position]!)! })),
       slices,
     );
+    const index = { directory, search: await PersonSearch.build(directory, slices) };
     this.known = byDigest;
-    this.directory = directory;
-    for (const resolve of this.waiting.splice(0)) resolve(directory);
+    this.index = index;
+    for (const resolve of this.waiting.splice(0)) resolve(index);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log.info(`people index: ${directory.entries.length} people in ${articles.length} articles (${analysed} analysed, the rest from before) in ${seconds} s`);
   }

@@ -1,13 +1,9 @@
 import type { Library, SearchHit } from '../library';
 import { buildSnippets, SNIPPET_CONTEXT } from '../search/snippets';
 import { formatDateNumbers } from '../text/dates';
+import { csvWithin } from './csv';
 
-/**
- * A whole search result as a CSV file, one row per article, for a spreadsheet or a citation manager:
- * UTF-8 with a byte-order mark, so that Excel reads the Chinese as UTF-8, quoted as RFC 4180 says
- * (every field in double quotes, a double quote doubled, lines ended by CRLF).
- */
-const BYTE_ORDER_MARK = '\ufeff';
+/** A whole search result as a CSV file (see csv.ts), one row per article. */
 const HEADER = ['id', 'title', 'date', 'mentions', 'snippet', 'url'];
 
 export function searchCsv(library: Library, hits: readonly SearchHit[]): string {
@@ -16,19 +12,11 @@ export function searchCsv(library: Library, hits: readonly SearchHit[]): string 
 
 /** The CSV of as many hits, in order, as fit in maxBytes of UTF-8, and how many that is. */
 export function searchCsvWithin(library: Library, hits: readonly SearchHit[], maxBytes: number): { csv: string; rows: number } {
-  const lines = [BYTE_ORDER_MARK + csvRow(HEADER)];
-  let bytes = Buffer.byteLength(lines[0]!) + 2;
-  for (const hit of hits) {
-    const line = csvRow([hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? '']);
-    bytes += Buffer.byteLength(line) + 2;
-    if (bytes > maxBytes) break;
-    lines.push(line);
+  // Rows are made as they are written, so that a cut file does not build the snippets of every hit.
+  function* rows() {
+    for (const hit of hits) yield [hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? ''];
   }
-  return { csv: lines.join('\r\n') + '\r\n', rows: lines.length - 1 };
-}
-
-function csvRow(fields: readonly string[]): string {
-  return fields.map(field => `"${field.replace(/"/g, '""')}"`).join(',');
+  return csvWithin(HEADER, rows(), maxBytes);
 }
 
 /** The article's own words around its first mention, on one line, with an ellipsis where they are cut. */
