@@ -155,7 +155,6 @@ export class PeopleDirectory {
     const keys = keysOf(groups);
     const names = groups.map(({ members }) => mostFrequent(members.map(member => recordOf(member).name)));
     const entries: PersonEntry[] = [];
-    const byAppearance = new Map<string, PersonEntry>();
     for (const [group, { folded, members, uncertain }] of groups.entries()) {
       const shared = new Map<number, number>();
       for (const member of members) {
@@ -169,12 +168,16 @@ export class PeopleDirectory {
         .slice(0, COMPANIONS_KEPT)
         .map(([other, count]) => ({ key: keys[other]!, name: names[other]!, count }));
       const appearances = members.map(member => appearanceOf(articles, seen[member]!));
-      const entry = personEntry({ key: keys[group]!, name: names[group]!, foldedName: folded, uncertain, companions }, appearances, members.map(member => recordOf(member).bodies));
-      entries.push(entry);
-      for (const appearance of appearances) byAppearance.set(`${appearance.articleId}\u0000${folded}`, entry);
+      entries.push(personEntry({ key: keys[group]!, name: names[group]!, foldedName: folded, uncertain, companions }, appearances, members.map(member => recordOf(member).bodies)));
       await slices.pause();
     }
-    return new PeopleDirectory(entries, byAppearance);
+    // An uncertain entry lists the organisations of everyone of its name, so that the reader can tell.
+    const organizationsByName = new Map<string, string[]>();
+    for (const entry of entries) organizationsByName.set(entry.foldedName, [...new Set([...(organizationsByName.get(entry.foldedName) ?? []), ...entry.organizations])]);
+    const listed = entries.map(entry => (entry.uncertain ? { ...entry, organizations: organizationsByName.get(entry.foldedName)! } : entry));
+    const byAppearance = new Map<string, PersonEntry>();
+    for (const entry of listed) for (const appearance of entry.appearances) byAppearance.set(`${appearance.articleId}\u0000${entry.foldedName}`, entry);
+    return new PeopleDirectory(listed, byAppearance);
   }
 
   get(key: string): PersonEntry | undefined {

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { prepareCacheFolder } from '../corpus/cache';
 import type { ArticlePeople } from './appearances';
 
 /**
@@ -35,6 +37,7 @@ export function peopleCacheFile(startUpCacheFile: string): string {
 }
 
 export async function writePeopleCache(file: string, cache: PeopleCache): Promise<void> {
+  await prepareCacheFolder(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {

@@ -105,13 +105,15 @@ function personSummary(person: PersonEntry, script: Script, labels: Labels): str
 }
 
 /**
- * An autocomplete choice for a person, within Discord's 100 characters: the name, the latest title cut
- * to what room is left, and how often they were seen. Plain text in the reader's script.
+ * An autocomplete choice for a person, within Discord's 100 characters: the name, the latest title (for
+ * an uncertain entry without one, the organisations it may be of) cut to what room is left, and how
+ * often they were seen. Plain text in the reader's script.
  */
 export function personChoiceName(person: PersonEntry, script: Script, labels: Labels): string {
   const name = inScript(person.name, script);
   const seen = labels.person.seen(person.appearances.length);
   const room = DISCORD_LIMITS.choiceName - name.length - seen.length - 6;
-  const title = person.latestTitle && room > 1 ? truncate(inScript(person.latestTitle, script), room) : '';
+  const described = person.latestTitle || (person.uncertain ? `(${person.organizations.join(' / ')})` : '');
+  const title = described && room > 1 ? truncate(inScript(described, script), room) : '';
   return truncate([name, title, seen].filter(Boolean).join(' · '), DISCORD_LIMITS.choiceName);
 }
