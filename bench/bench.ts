@@ -12,6 +12,7 @@ import { openLibrary } from '../src/corpus/open';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
 import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
+import { benchPerson, personRows } from './person';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -91,6 +92,7 @@ try {
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
+    person: await benchPerson(corpus, cache, library, repeats),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else printTable(report);
@@ -167,6 +169,7 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
     ['p99 ratio, scan / index', `${report.p99Ratio}×`],
     ['whole /search p50 / p99 (index, ranking, hits)', `${report.rankedSearch.p50Ms} / ${report.rankedSearch.p99Ms} ms`],
     ['same articles and counts for every phrase', report.complete ? 'yes' : 'NO'],
+    ...personRows(report.person as Parameters<typeof personRows>[0]),
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
   for (const [name, value] of rows) process.stdout.write(`${name.padEnd(width)}  ${value}\n`);

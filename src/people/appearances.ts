@@ -43,7 +43,16 @@ const TENURE = /^(?:时任|原|前|第?[一二三四五六七八九十]+届)+/u;
 /** Bodies by folded title, without their tenure: a corpus repeats a few thousand titles (国务院总理). */
 const bodiesOfTitle = memoize(foldedTitle => [...new Set(specificBodiesOfTitle(foldedTitle).map(body => body.replace(TENURE, '')))].filter(Boolean), 50_000);
 
-/** The people of an article's analysis, each with the meeting they took part in. */
+/** The specific bodies a title as written names (folded), the post nearest the name first; none for no title. */
+export function titleBodies(title: string): readonly string[] {
+  return title ? bodiesOfTitle(fold(title)) : [];
+}
+
+/**
+ * The people of an article's analysis, each with the meeting they took part in. The bodies of their
+ * titles come with an analysis made for the people index; without them, people are told apart by
+ * their companions and organisers only.
+ */
 export function articlePeople(article: Article, analysis: ArticleAnalysis): ArticlePeople {
   const { meetings } = analysis.summary;
   const meetingRecords = meetings.map(meeting => ({ organizer: meeting.organizer, name: meeting.name, date: appearanceDate(meeting.date, article.date) }));
@@ -52,13 +61,13 @@ export function articlePeople(article: Article, analysis: ArticleAnalysis): Arti
   if (meetingRecords.length === 0) meetingRecords.push({ organizer: '', name: '', date: appearanceDate(null, article.date) });
   return {
     meetings: meetingRecords,
-    people: analysis.participants.people.map(person => ({
+    people: analysis.participants.people.map((person, index) => ({
       name: person.name,
       title: person.title,
       roles: person.roles,
       meeting: meetingOf.get(person) ?? 0,
       evidence: person.evidence,
-      bodies: person.title ? bodiesOfTitle(fold(person.title)) : [],
+      bodies: analysis.titleBodies?.[index] ?? [],
     })),
   };
 }

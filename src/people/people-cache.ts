@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { prepareCacheFolder } from '../corpus/cache';
+import { TimeSlices } from '../text/time-slices';
 import type { ArticlePeople } from './appearances';
 
 /**
@@ -62,30 +61,30 @@ export async function writePeopleCache(file: string, cache: PeopleCache): Promis
 
 /**
  * The cache as written, or null when there is none, it is of another version, or it is damaged (cut
- * short, or not JSON): the people are then analysed again. Read line by line, so the event loop keeps
- * turning.
+ * short, or not JSON): the people are then analysed again. Its lines are parsed between pauses, so the
+ * event loop keeps turning.
  */
-export async function readPeopleCache(file: string): Promise<PeopleCache | null> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+export async function readPeopleCache(file: string, slices = new TimeSlices()): Promise<PeopleCache | null> {
+  let lines: string[];
   try {
-    let header: Header | null = null;
+    lines = (await readFile(file, 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  try {
+    const header = JSON.parse(lines[0]!) as Header;
+    if (header.version !== PEOPLE_VERSION) return null;
     const digests: string[] = [];
     const byDigest = new Map<string, ArticlePeople>();
-    for await (const line of lines) {
-      if (!header) {
-        header = JSON.parse(line) as Header;
-        if (header.version !== PEOPLE_VERSION) return null;
-        continue;
-      }
+    for (const line of lines.slice(1, header.articles + 1)) {
       const { digest, people } = JSON.parse(line) as { digest: string; people?: ArticlePeople };
       digests.push(digest);
       if (people) byDigest.set(digest, people);
+      await slices.pause();
     }
-    if (!header || digests.length !== header.articles || digests.some(digest => !byDigest.has(digest))) return null;
+    if (digests.length !== header.articles || digests.some(digest => !byDigest.has(digest))) return null;
     return { key: header.key, version: header.version, digests, byDigest };
   } catch {
     return null;
-  } finally {
-    lines.close();
   }
 }

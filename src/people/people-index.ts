@@ -179,9 +179,7 @@ export class LivePeople {
       while (next < missing.length) {
         const position = missing[next++]!;
         const article = library.articles[position]!;
-        // /participants may have analysed it already.
-        const analysisOf = library.analysed(article) ?? (await analysis.analyse(article));
-        byDigest.set(digests[position]!, articlePeople(article, analysisOf));
+        byDigest.set(digests[position]!, articlePeople(article, await analysis.analyse(article)));
         analysed++;
         this.progress = { done: this.progress.done + 1, total };
         if (performance.now() - reported >= PROGRESS_EVERY_MS) {
