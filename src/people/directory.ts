@@ -176,10 +176,14 @@ export class PeopleDirectory {
     // An uncertain entry lists the organisations of everyone of its name, so that the reader can tell.
     const organizationsByName = new Map<string, string[]>();
     for (const entry of entries) organizationsByName.set(entry.foldedName, [...new Set([...(organizationsByName.get(entry.foldedName) ?? []), ...entry.organizations])]);
-    const listed = entries.map(entry => (entry.uncertain ? { ...entry, organizations: organizationsByName.get(entry.foldedName)! } : entry));
+    return PeopleDirectory.fromEntries(entries.map(entry => (entry.uncertain ? { ...entry, organizations: organizationsByName.get(entry.foldedName)! } : entry)));
+  }
+
+  /** A directory of entries built before (read back from the people cache). */
+  static fromEntries(entries: PersonEntry[]): PeopleDirectory {
     const byAppearance = new Map<string, PersonEntry>();
-    for (const entry of listed) for (const appearance of entry.appearances) byAppearance.set(`${appearance.articleId}\u0000${entry.foldedName}`, entry);
-    return new PeopleDirectory(listed, byAppearance);
+    for (const entry of entries) for (const appearance of entry.appearances) byAppearance.set(`${appearance.articleId}\u0000${entry.foldedName}`, entry);
+    return new PeopleDirectory(entries, byAppearance);
   }
 
   get(key: string): PersonEntry | undefined {

@@ -3,17 +3,18 @@ import { dirname } from 'node:path';
 import { prepareCacheFolder } from '../corpus/cache';
 import { TimeSlices } from '../text/time-slices';
 import type { ArticlePeople } from './appearances';
+import type { PersonEntry } from './directory';
 
 /**
- * The people cache, beside the start-up cache: what the people index kept of each article's analysis,
- * by the digest of what the analysis reads. One JSON line for the header, then one per article in the
- * corpus's order, holding its digest and, the first time a digest comes, its people. Its key is the
- * start-up cache's corpus key and this file's version: with both unchanged, a start reads the people
- * back without analysing or hashing anything; after a change, articles whose digest it holds are still
+ * The people cache, beside the start-up cache. One JSON line for the header; then one per article in
+ * the corpus's order, holding the digest of what its analysis reads and, the first time a digest comes,
+ * its people; then one per person of the directory built from them. Its key is the start-up cache's
+ * corpus key and this file's version: with both unchanged, a start reads the directory back without
+ * analysing, hashing or aggregating anything; after a change, articles whose digest it holds are still
  * not analysed again.
  */
 
-/** Bump whenever the analysis, or what the people index keeps of it, changes what it produces. */
+/** Bump whenever the analysis, what the people index keeps of it, or how people are aggregated changes. */
 export const PEOPLE_VERSION = 1;
 
 export interface PeopleCache {
@@ -28,6 +29,7 @@ interface Header {
   readonly key: string;
   readonly version: number;
   readonly articles: number;
+  readonly people: number;
 }
 
 /** Where the people cache of a start-up cache file lives. */
@@ -35,23 +37,26 @@ export function peopleCacheFile(startUpCacheFile: string): string {
   return startUpCacheFile.replace(/\.cache$/u, '') + '.people.jsonl';
 }
 
-export async function writePeopleCache(file: string, cache: PeopleCache): Promise<void> {
+export async function writePeopleCache(file: string, cache: PeopleCache, entries: readonly PersonEntry[]): Promise<void> {
   await prepareCacheFolder(dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    const header: Header = { key: cache.key, version: cache.version, articles: cache.digests.length };
+    const header: Header = { key: cache.key, version: cache.version, articles: cache.digests.length, people: entries.length };
     const written = new Set<string>();
     let chunk = `${JSON.stringify(header)}\n`;
+    const add = async (line: string) => {
+      chunk += `${line}\n`;
+      if (chunk.length < 1 << 20) return;
+      await handle.write(chunk);
+      chunk = '';
+    };
     for (const digest of cache.digests) {
       const people = written.has(digest) ? undefined : cache.byDigest.get(digest);
       written.add(digest);
-      chunk += `${JSON.stringify(people ? { digest, people } : { digest })}\n`;
-      if (chunk.length > 1 << 20) {
-        await handle.write(chunk);
-        chunk = '';
-      }
+      await add(JSON.stringify(people ? { digest, people } : { digest }));
     }
+    for (const entry of entries) await add(JSON.stringify(entry));
     await handle.write(chunk);
   } finally {
     await handle.close();
@@ -65,18 +70,13 @@ export async function writePeopleCache(file: string, cache: PeopleCache): Promis
  * event loop keeps turning.
  */
 export async function readPeopleCache(file: string, slices = new TimeSlices()): Promise<PeopleCache | null> {
-  let lines: string[];
+  const read = await readLines(file);
+  if (!read) return null;
+  const { header, lines } = read;
   try {
-    lines = (await readFile(file, 'utf8')).split('\n');
-  } catch {
-    return null;
-  }
-  try {
-    const header = JSON.parse(lines[0]!) as Header;
-    if (header.version !== PEOPLE_VERSION) return null;
     const digests: string[] = [];
     const byDigest = new Map<string, ArticlePeople>();
-    for (const line of lines.slice(1, header.articles + 1)) {
+    for (const line of lines.slice(0, header.articles)) {
       const { digest, people } = JSON.parse(line) as { digest: string; people?: ArticlePeople };
       digests.push(digest);
       if (people) byDigest.set(digest, people);
@@ -84,6 +84,37 @@ export async function readPeopleCache(file: string, slices = new TimeSlices()): 
     }
     if (digests.length !== header.articles || digests.some(digest => !byDigest.has(digest))) return null;
     return { key: header.key, version: header.version, digests, byDigest };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The directory the cache holds, when it was written under this key (the corpus unchanged since), else
+ * null. Its lines are parsed between pauses.
+ */
+export async function readCachedDirectory(file: string, key: string, slices = new TimeSlices()): Promise<PersonEntry[] | null> {
+  const read = await readLines(file);
+  if (!read || read.header.key !== key) return null;
+  const { header, lines } = read;
+  try {
+    const entries: PersonEntry[] = [];
+    for (const line of lines.slice(header.articles, header.articles + header.people)) {
+      entries.push(JSON.parse(line) as PersonEntry);
+      await slices.pause();
+    }
+    return entries.length === header.people ? entries : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The header and the lines after it, or null when the file is missing, damaged or of another version. */
+async function readLines(file: string): Promise<{ header: Header; lines: string[] } | null> {
+  try {
+    const [first = '', ...lines] = (await readFile(file, 'utf8')).split('\n');
+    const header = JSON.parse(first) as Header;
+    return header.version === PEOPLE_VERSION ? { header, lines } : null;
   } catch {
     return null;
   }

@@ -5,6 +5,7 @@ import type { ArticleAnalysis } from '../analysis/analyse';
 import { AnalysisPool } from '../analysis/pool';
 import { DEFAULT_ANALYSIS_BUDGET_MS } from '../config';
 import { cacheFile } from '../corpus/cache';
+import { corpusKeyOf } from '../corpus/open';
 import type { Article } from '../corpus/article';
 import type { Library } from '../library';
 import { log, registeredSecrets } from '../log';
@@ -12,7 +13,7 @@ import { TimeSlices } from '../text/time-slices';
 import { articlePeople, type ArticlePeople } from './appearances';
 import { PeopleDirectory } from './directory';
 import { PersonSearch } from './person-search';
-import { PEOPLE_VERSION, peopleCacheFile, readPeopleCache, writePeopleCache, type PeopleCache } from './people-cache';
+import { PEOPLE_VERSION, peopleCacheFile, readCachedDirectory, readPeopleCache, writePeopleCache } from './people-cache';
 
 /** Where the analyses of the articles not yet indexed come from. */
 export interface PeopleAnalysis {
@@ -114,52 +115,54 @@ export class LivePeople {
     const slices = new TimeSlices();
     this.progress = { done: 0, total: articles.length };
     const file = this.options.cacheDirectory ? peopleCacheFile(cacheFile(this.options.cacheDirectory, this.options.dataDirectory)) : null;
-    const key = file ? await corpusKeyInWorker(this.options.dataDirectory) : null;
-    const cached = file ? await readPeopleCache(file) : null;
-
-    let digests: readonly string[];
-    let byDigest: Map<string, ArticlePeople>;
-    let analysed = 0;
-    if (cached && key !== null && cached.key === key && cached.digests.length === articles.length) {
-      // The corpus is as it was when the cache was written: nothing to hash or analyse.
-      digests = cached.digests;
-      byDigest = new Map(cached.byDigest);
-    } else {
-      const reusable = new Map([...(cached?.byDigest ?? []), ...this.known]);
-      const hashed: string[] = [];
-      for (const article of articles) {
-        hashed.push(analysisDigest(article));
-        await slices.pause();
-      }
-      digests = hashed;
-      byDigest = new Map();
-      // Articles of the same text and date (a story filed twice) are analysed once.
-      const missing: number[] = [];
-      const queued = new Set<string>();
-      hashed.forEach((digest, position) => {
-        const people = reusable.get(digest);
-        if (people) byDigest.set(digest, people);
-        else if (!queued.has(digest)) {
-          queued.add(digest);
-          missing.push(position);
-        }
-      });
-      analysed = await this.analyseMissing(library, missing, hashed, byDigest, started);
-      if (file && key !== null) {
-        await writePeopleCache(file, { key, version: PEOPLE_VERSION, digests, byDigest } satisfies PeopleCache).catch((error: unknown) => log.warn(`could not write the people cache ${file}`, error));
-      }
+    const key = file ? (corpusKeyOf(library) ?? (await corpusKeyInWorker(this.options.dataDirectory))) : null;
+    const cachedEntries = file && key !== null ? await readCachedDirectory(file, key, slices) : null;
+    // The corpus is as it was when the cache was written: nothing to hash, analyse or aggregate.
+    if (cachedEntries && cachedEntries.every(entry => entry.appearances.every(appearance => library.get(appearance.articleId)))) {
+      await this.serve(PeopleDirectory.fromEntries(cachedEntries), slices);
+      log.info(`people index: ${cachedEntries.length} people in ${articles.length} articles, from the people cache, in ${Math.round(performance.now() - started)} ms`);
+      return;
     }
+
+    const cached = file ? await readPeopleCache(file, slices) : null;
+    const reusable = new Map([...(cached?.byDigest ?? []), ...this.known]);
+    const digests: string[] = [];
+    for (const article of articles) {
+      digests.push(analysisDigest(article));
+      await slices.pause();
+    }
+    // Articles of the same text and date (a story filed twice) are analysed once.
+    const byDigest = new Map<string, ArticlePeople>();
+    const missing: number[] = [];
+    const queued = new Set<string>();
+    digests.forEach((digest, position) => {
+      const people = reusable.get(digest);
+      if (people) byDigest.set(digest, people);
+      else if (!queued.has(digest)) {
+        queued.add(digest);
+        missing.push(position);
+      }
+    });
+    const analysed = await this.analyseMissing(library, missing, digests, byDigest, started);
     this.progress = { done: articles.length, total: articles.length };
     const directory = await PeopleDirectory.build(
       articles.map((article, position) => ({ id: article.id, people: byDigest.get(digests[position]!)! })),
       slices,
     );
-    const index = { directory, search: await PersonSearch.build(directory, slices) };
+    if (file && key !== null) {
+      await writePeopleCache(file, { key, version: PEOPLE_VERSION, digests, byDigest }, directory.entries).catch((error: unknown) => log.warn(`could not write the people cache ${file}`, error));
+    }
     this.known = byDigest;
-    this.index = index;
-    for (const resolve of this.waiting.splice(0)) resolve(index);
+    await this.serve(directory, slices);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log.info(`people index: ${directory.entries.length} people in ${articles.length} articles (${analysed} analysed, the rest from before) in ${seconds} s`);
+  }
+
+  /** Swaps a new directory in, with its search, and answers whoever waited for one. */
+  private async serve(directory: PeopleDirectory, slices: TimeSlices): Promise<void> {
+    const index = { directory, search: await PersonSearch.build(directory, slices) };
+    this.index = index;
+    for (const resolve of this.waiting.splice(0)) resolve(index);
   }
 
   /**
