@@ -130,22 +130,15 @@ export class PeopleDirectory {
     const groupOf = new Int32Array(seen.length);
     const groups: { folded: string; members: number[]; uncertain: boolean }[] = [];
     for (const [folded, indices] of byName) {
-      const identities =
-        indices.length === 1
-          ? [{ appearances: [0], uncertain: false }]
-          : tellApart(
-              indices.map((index): AppearanceClues => {
-                const { article } = seen[index]!;
-                const record = recordOf(index);
-                const organizer = articles[article]!.people.meetings[record.meeting]?.organizer ?? '';
-                return {
-                  bodies: record.bodies,
-                  organizer: fold(organizer),
-                  companions: companionsOf(index).map(other => seen[other]!.folded),
-                  posts: fold(record.title).split(/[、，,]/u).filter(Boolean),
-                };
-              }),
-            );
+      // A name seen tens of thousands of times has its clues gathered between pauses too.
+      const clues: AppearanceClues[] = [];
+      for (const index of indices.length > 1 ? indices : []) {
+        const record = recordOf(index);
+        const organizer = articles[seen[index]!.article]!.people.meetings[record.meeting]?.organizer ?? '';
+        clues.push({ bodies: record.bodies, organizer: fold(organizer), companions: companionsOf(index).map(other => seen[other]!.folded), posts: fold(record.title).split(/[、，,]/u).filter(Boolean) });
+        await slices.pause();
+      }
+      const identities = indices.length === 1 ? [{ appearances: [0], uncertain: false }] : await tellApart(clues, slices);
       for (const identity of identities) {
         const members = identity.appearances.map(position => indices[position]!);
         for (const member of members) groupOf[member] = groups.length;
@@ -164,6 +157,7 @@ export class PeopleDirectory {
           const otherGroup = groupOf[other]!;
           if (otherGroup !== group) shared.set(otherGroup, (shared.get(otherGroup) ?? 0) + 1);
         }
+        await slices.pause();
       }
       const companions = [...shared]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -176,13 +170,17 @@ export class PeopleDirectory {
     // An uncertain entry lists the organisations of everyone of its name, so that the reader can tell.
     const organizationsByName = new Map<string, string[]>();
     for (const entry of entries) organizationsByName.set(entry.foldedName, [...new Set([...(organizationsByName.get(entry.foldedName) ?? []), ...entry.organizations])]);
-    return PeopleDirectory.fromEntries(entries.map(entry => (entry.uncertain ? { ...entry, organizations: organizationsByName.get(entry.foldedName)! } : entry)));
+    const listed = entries.map(entry => (entry.uncertain ? { ...entry, organizations: organizationsByName.get(entry.foldedName)! } : entry));
+    return PeopleDirectory.fromEntries(listed, slices);
   }
 
   /** A directory of entries built before (read back from the people cache). */
-  static fromEntries(entries: PersonEntry[]): PeopleDirectory {
+  static async fromEntries(entries: PersonEntry[], slices = new TimeSlices()): Promise<PeopleDirectory> {
     const byAppearance = new Map<string, PersonEntry>();
-    for (const entry of entries) for (const appearance of entry.appearances) byAppearance.set(`${appearance.articleId}\u0000${entry.foldedName}`, entry);
+    for (const entry of entries) {
+      for (const appearance of entry.appearances) byAppearance.set(`${appearance.articleId}\u0000${entry.foldedName}`, entry);
+      await slices.pause();
+    }
     return new PeopleDirectory(entries, byAppearance);
   }
 

@@ -1,3 +1,5 @@
+import { TimeSlices } from '../text/time-slices';
+
 /**
  * Telling namesakes apart. Everything known about one appearance of a name that could tell whose it is:
  * the bodies its title names, the meeting's organiser and the others who took part in it.
@@ -32,7 +34,7 @@ export interface Identity {
  * whose posts match theirs (国家主席 is a post of 中共中央总书记、国家主席; 主席 ends it), or to the only
  * person; where they could be several people's, or none's, they make an uncertain entry beside theirs.
  */
-export function tellApart(clues: readonly AppearanceClues[]): Identity[] {
+export async function tellApart(clues: readonly AppearanceClues[], slices = new TimeSlices()): Promise<Identity[]> {
   const sets = new DisjointSets(clues.length);
   const firstWith = new Map<string, number>();
   const joinOn = (key: string, index: number) => {
@@ -40,11 +42,13 @@ export function tellApart(clues: readonly AppearanceClues[]): Identity[] {
     if (seen === undefined) firstWith.set(key, index);
     else sets.join(seen, index);
   };
-  clues.forEach((clue, index) => {
+  // A name seen tens of thousands of times is joined between pauses of the event loop.
+  for (const [index, clue] of clues.entries()) {
     for (const body of clue.bodies) joinOn(`body ${body}`, index);
     if (clue.organizer) joinOn(`organizer ${clue.organizer}`, index);
     for (const companion of clue.companions) joinOn(`with ${companion}`, index);
-  });
+    await slices.pause();
+  }
   const bodies = [...new Set(clues.flatMap(clue => clue.bodies))];
   for (const [at, body] of bodies.entries()) {
     for (const other of bodies.slice(at + 1)) if (body.includes(other) || other.includes(body)) sets.join(firstWith.get(`body ${body}`)!, firstWith.get(`body ${other}`)!);
@@ -53,15 +57,18 @@ export function tellApart(clues: readonly AppearanceClues[]): Identity[] {
   const groups = new Map<number, number[]>();
   clues.forEach((_, index) => {
     const root = sets.find(index);
-    groups.set(root, [...(groups.get(root) ?? []), index]);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
   });
   const named = [...groups.values()].filter(members => members.some(index => clues[index]!.bodies.length > 0));
   if (named.length <= 1) return [{ appearances: clues.map((_, index) => index), uncertain: false }];
 
   const posts = named.map(members => [...new Set(members.flatMap(index => clues[index]!.posts))]);
+  const isNamed = new Set(named);
   const unplaced: number[] = [];
   for (const members of groups.values()) {
-    if (named.includes(members)) continue;
+    if (isNamed.has(members)) continue;
     const own = new Set(members.flatMap(index => clues[index]!.posts));
     const matching = named.filter((_, at) => [...own].some(post => posts[at]!.some(known => known.endsWith(post) || post.endsWith(known))));
     if (matching.length === 1) matching[0]!.push(...members);

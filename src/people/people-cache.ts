@@ -1,4 +1,5 @@
-import { open, readFile, rename } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { prepareCacheFolder } from '../corpus/cache';
 import { TimeSlices } from '../text/time-slices';
@@ -66,56 +67,63 @@ export async function writePeopleCache(file: string, cache: PeopleCache, entries
 
 /**
  * The cache as written, or null when there is none, it is of another version, or it is damaged (cut
- * short, or not JSON): the people are then analysed again. Its lines are parsed between pauses, so the
- * event loop keeps turning.
+ * short, or not JSON): the people are then analysed again.
  */
 export async function readPeopleCache(file: string, slices = new TimeSlices()): Promise<PeopleCache | null> {
-  const read = await readLines(file);
-  if (!read) return null;
-  const { header, lines } = read;
-  try {
-    const digests: string[] = [];
-    const byDigest = new Map<string, ArticlePeople>();
-    for (const line of lines.slice(0, header.articles)) {
-      const { digest, people } = JSON.parse(line) as { digest: string; people?: ArticlePeople };
-      digests.push(digest);
-      if (people) byDigest.set(digest, people);
-      await slices.pause();
+  let header: Header | null = null;
+  const digests: string[] = [];
+  const byDigest = new Map<string, ArticlePeople>();
+  const read = await readLines(file, slices, (line, at) => {
+    if (at === 0) {
+      header = JSON.parse(line) as Header;
+      return header.version === PEOPLE_VERSION;
     }
-    if (digests.length !== header.articles || digests.some(digest => !byDigest.has(digest))) return null;
-    return { key: header.key, version: header.version, digests, byDigest };
-  } catch {
-    return null;
-  }
+    if (at > header!.articles) return false;
+    const { digest, people } = JSON.parse(line) as { digest: string; people?: ArticlePeople };
+    digests.push(digest);
+    if (people) byDigest.set(digest, people);
+    return true;
+  });
+  const { key, version, articles } = (header ?? { key: '', version: 0, articles: -1 }) as Header;
+  if (!read || digests.length !== articles || digests.some(digest => !byDigest.has(digest))) return null;
+  return { key, version, digests, byDigest };
+}
+
+/** The directory the cache holds, when it was written under this key (the corpus unchanged since), else null. */
+export async function readCachedDirectory(file: string, key: string, slices = new TimeSlices()): Promise<PersonEntry[] | null> {
+  let header: Header | null = null;
+  const entries: PersonEntry[] = [];
+  const read = await readLines(file, slices, (line, at) => {
+    if (at === 0) {
+      header = JSON.parse(line) as Header;
+      return header.version === PEOPLE_VERSION && header.key === key;
+    }
+    // Each article's line is passed over unread.
+    if (at > header!.articles) entries.push(JSON.parse(line) as PersonEntry);
+    return true;
+  });
+  return read && header !== null && entries.length === (header as Header).people ? entries : null;
 }
 
 /**
- * The directory the cache holds, when it was written under this key (the corpus unchanged since), else
- * null. Its lines are parsed between pauses.
+ * Reads the file a megabyte at a time, handing each line (with its index) to `take` until it says to
+ * stop, and pausing between time slices, so that a cache of hundreds of megabytes never holds the event
+ * loop. False when the file is missing or a line is not what it should be.
  */
-export async function readCachedDirectory(file: string, key: string, slices = new TimeSlices()): Promise<PersonEntry[] | null> {
-  const read = await readLines(file);
-  if (!read || read.header.key !== key) return null;
-  const { header, lines } = read;
+async function readLines(file: string, slices: TimeSlices, take: (line: string, at: number) => boolean): Promise<boolean> {
+  let rest = '';
+  let at = 0;
   try {
-    const entries: PersonEntry[] = [];
-    for (const line of lines.slice(header.articles, header.articles + header.people)) {
-      entries.push(JSON.parse(line) as PersonEntry);
-      await slices.pause();
+    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        if (!take(line, at++)) return at > 1;
+        await slices.pause();
+      }
     }
-    return entries.length === header.people ? entries : null;
+    return rest === '';
   } catch {
-    return null;
-  }
-}
-
-/** The header and the lines after it, or null when the file is missing, damaged or of another version. */
-async function readLines(file: string): Promise<{ header: Header; lines: string[] } | null> {
-  try {
-    const [first = '', ...lines] = (await readFile(file, 'utf8')).split('\n');
-    const header = JSON.parse(first) as Header;
-    return header.version === PEOPLE_VERSION ? { header, lines } : null;
-  } catch {
-    return null;
+    return false;
   }
 }

@@ -11,7 +11,7 @@ import type { Library } from '../library';
 import { log, registeredSecrets } from '../log';
 import { TimeSlices } from '../text/time-slices';
 import { articlePeople, type ArticlePeople } from './appearances';
-import { PeopleDirectory } from './directory';
+import { PeopleDirectory, type PersonEntry } from './directory';
 import { PersonSearch } from './person-search';
 import { PEOPLE_VERSION, peopleCacheFile, readCachedDirectory, readPeopleCache, writePeopleCache } from './people-cache';
 
@@ -118,8 +118,8 @@ export class LivePeople {
     const key = file ? (corpusKeyOf(library) ?? (await corpusKeyInWorker(this.options.dataDirectory))) : null;
     const cachedEntries = file && key !== null ? await readCachedDirectory(file, key, slices) : null;
     // The corpus is as it was when the cache was written: nothing to hash, analyse or aggregate.
-    if (cachedEntries && cachedEntries.every(entry => entry.appearances.every(appearance => library.get(appearance.articleId)))) {
-      await this.serve(PeopleDirectory.fromEntries(cachedEntries), slices);
+    if (cachedEntries && (await everyArticleIn(library, cachedEntries, slices))) {
+      await this.serve(await PeopleDirectory.fromEntries(cachedEntries, slices), slices);
       log.info(`people index: ${cachedEntries.length} people in ${articles.length} articles, from the people cache, in ${Math.round(performance.now() - started)} ms`);
       return;
     }
@@ -198,6 +198,15 @@ export class LivePeople {
     }
     return analysed;
   }
+}
+
+/** Whether every appearance of the entries is of an article of the library: a cache of this corpus, not another's. */
+async function everyArticleIn(library: Library, entries: readonly PersonEntry[], slices: TimeSlices): Promise<boolean> {
+  for (const entry of entries) {
+    if (!entry.appearances.every(appearance => library.get(appearance.articleId))) return false;
+    await slices.pause();
+  }
+  return true;
 }
 
 /** How far a build is, in whole percent (never 100 before it ends). */
