@@ -30,7 +30,9 @@ await withCorpus(values.data!, async library => {
   const started = performance.now();
   const people = new LivePeople({ library }, { dataDirectory: values.data!, cacheDirectory: null });
   await people.refresh();
-  const { directory } = await people.ready();
+  const status = people.status();
+  if (status.kind !== 'ready') throw new Error('the people index could not be built');
+  const { directory } = status;
   out(`people index of ${library.articles.length} articles: ${directory.entries.length} people, built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const folded = library.articles.map(article => fold(article.text));
   const position = new Map(library.articles.map((article, at) => [article.id, at]));

@@ -71,7 +71,9 @@ async function main(argv: string[]): Promise<number> {
   const people = new LivePeople({ library }, { dataDirectory, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
   if (command === 'person') {
     await people.refresh();
-    const index = await people.ready();
+    // A build that failed was logged, and leaves no index to answer from.
+    const index = people.status();
+    if (index.kind !== 'ready') throw new Error('the people index could not be built');
     if (format === 'csv') {
       const [shown] = peopleNamed(index, text);
       process.stdout.write(personCsv(library, shown!));
