@@ -16,6 +16,7 @@ import { BENCH_CORPUS, BENCH_PHRASES } from './phrases';
 import { benchLookups, type LookupsFigures } from './lookups';
 import { benchOptions, percentile, STRESS_PHRASES, timings, type OptionFigures, type Timings } from './search-options';
 import { benchTrend } from './trend';
+import { benchPerson, personRows } from './person';
 
 /**
  * `npm run bench [-- --times N] [-- --limit N] [-- --json]`: start-up, memory and phrase-search latency on a real news
@@ -109,6 +110,7 @@ try {
     phrases: BENCH_PHRASES.length,
     repeats,
     complete: mismatches.length === 0,
+    person: await benchPerson(corpus, cache, library, repeats),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else printTable(report, trend.rows);
@@ -191,6 +193,7 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
       ];
     }),
     ...trendRows,
+    ...personRows(report.person as Parameters<typeof personRows>[0]),
     ['same articles and counts for every phrase, option and month', report.complete ? 'yes' : 'NO'],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerForArticle, articleOption, autocompleteArticle } from '../src/discord/article-option';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { personMenuRow } from '../src/discord/person-menu';
 import { answerSourcesButton } from '../src/discord/sources-button';
 import { participantsReply } from '../src/replies/participants';
 
@@ -14,8 +15,13 @@ const data = new SlashCommandBuilder()
   .addStringOption(articleOption)
   .toJSON();
 
+/** Under the answer, a menu that opens each participant's /person view. */
 function execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void> {
-  return answerForArticle(interaction, context, NAME, participantsReply);
+  return answerForArticle(interaction, context, NAME, participantsReply, (library, article, locale) => {
+    const analysis = library.analysed(article);
+    const row = analysis ? personMenuRow(article, analysis, locale) : null;
+    return row ? [row] : [];
+  });
 }
 
 function button(interaction: ButtonInteraction, context: CommandContext, args: readonly string[]): Promise<void> {

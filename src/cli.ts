@@ -8,13 +8,16 @@ import { readConfig } from './config';
 import { openLibrary } from './corpus/open';
 import type { Library } from './library';
 import { log, registerSecret, setQuiet } from './log';
+import { LivePeople } from './people/people-index';
 import { labelsFor } from './replies/labels';
 import { parseReplyLocale, type ReplyLocale } from './replies/locale';
+import { personCsv } from './replies/person-export';
 import { searchCsv } from './replies/search-export';
 import { trendAnswer } from './replies/trend';
 import { trendCsv } from './replies/trend-export';
 import { answerTerminalRequest, searchOptionsOf } from './terminal/commands';
 import { articlesJson, forArticles, participantsJson, searchHits, searchJson, summaryJson, trendCounts, trendJson, UsageError } from './terminal/json';
+import { peopleNamed, personJson } from './terminal/person-json';
 import type { TrendRequest } from './trends/request';
 import { renderForTerminal } from './terminal/render';
 
@@ -22,7 +25,8 @@ import { renderForTerminal } from './terminal/render';
  * The command line: `cli <command> [args] [--data DIR] [--json | --format F] [--page N] [--locale L]`,
  * for search --also, --without, --from, --to and --sort, and for trend (each argument a phrase)
  * --by, --from, --to, --measure and --png FILE. Answers go to stdout (valid JSON with --json); errors
- * go to stderr with a non-zero exit.
+ * go to stderr with a non-zero exit. `person` waits for the people index (read from its cache, or
+ * built in worker threads).
  */
 const FORMATS = ['text', 'json', 'jsonl', 'csv'];
 
@@ -60,8 +64,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const format = values.json ? 'json' : values.format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}"`);
-  if (command !== 'search' && format === 'jsonl') throw new UsageError('--format jsonl is for search');
-  if (command !== 'search' && command !== 'trend' && format === 'csv') throw new UsageError('--format csv is for search and trend');
+  if (format === 'jsonl' && command !== 'search') throw new UsageError('--format jsonl is for search');
+  if (format === 'csv' && !['search', 'trend', 'person'].includes(command)) throw new UsageError('--format csv is for search, trend and person');
   if (values.png !== undefined && (command !== 'trend' || format !== 'text')) throw new UsageError('--png is for trend, instead of --json or --format');
   const searchOptions = searchOptionsOf({ also: values.also, without: values.without, from: values.from ?? null, to: values.to ?? null, sort: values.sort ?? null });
   if ('unknownSort' in searchOptions) throw new UsageError(`--sort must be mentions, newest, oldest or relevance, not "${searchOptions.unknownSort}"`);
@@ -72,8 +76,25 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig();
   // As the bot does: blanked out of logs and articles, and the start-up cache is shared with the bot's.
   registerSecret(config.discordToken ?? undefined);
-  const library = await openLibrary(values.data ? resolve(values.data) : config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
+  const dataDirectory = values.data ? resolve(values.data) : config.dataDir;
+  const library = await openLibrary(dataDirectory, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
   const text = rest.join(' ');
+  const people = new LivePeople({ library }, { dataDirectory, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
+  if (command === 'person') {
+    await people.refresh();
+    // A build that failed was logged, and leaves no index to answer from.
+    const index = people.status();
+    if (index.kind !== 'ready') throw new Error('the people index could not be built');
+    if (format === 'csv') {
+      const [shown] = peopleNamed(index, text);
+      process.stdout.write(personCsv(library, shown!));
+      return 0;
+    }
+    if (format === 'json') {
+      process.stdout.write(`${JSON.stringify({ query: text, people: peopleNamed(index, text).map(personJson) })}\n`);
+      return 0;
+    }
+  }
 
   if (command === 'trend') return answerTrend(library, { phrases: rest, by: values.by ?? null, from: values.from ?? null, to: values.to ?? null, measure: values.measure ?? null }, format, values.png, locale);
 
@@ -107,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const trendOptions = { by: values.by ?? null, measure: values.measure ?? null };
-  const reply = await answerTerminalRequest(library, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions, trendOptions }, locale);
+  const reply = await answerTerminalRequest(library, people, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions, trendOptions }, locale);
   // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
   const stream = reply.error ? process.stderr : process.stdout;
   stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);

@@ -32,8 +32,19 @@ async function main(): Promise<number> {
   library.lookups.start();
   lifecycle.onStop(() => live.library.lookups.stop());
   lifecycle.onReload(() => void live.reload());
+  // As in Discord: the people index builds in the background, /person saying how far it is meanwhile.
+  const { LivePeople } = await import('./people/people-index');
+  const people = new LivePeople(live, { dataDirectory: config.dataDir, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
+  void people.refresh();
+  live.onReloaded(() => void people.refresh());
   const { runConsole } = await import('./terminal/console');
-  await runConsole(live, locale);
+  const source = {
+    get library() {
+      return live.library;
+    },
+    people,
+  };
+  await runConsole(source, locale);
   return 0;
 }
 

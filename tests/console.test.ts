@@ -39,7 +39,7 @@ describe('the console', () => {
     expect(traditional).toContain('命令（與 Discord 中相同；開頭的斜線可以省略）：');
     expect(traditional).toContain('沒有「frobnicate」這個命令。');
     expect(traditional).not.toContain('Commands (');
-    expect(await converse(['/help'], 'zh-CN')).toContain('在控制台中，/next 和 /prev 翻阅上一次搜索或阅读的结果');
+    expect(await converse(['/help'], 'zh-CN')).toContain('在控制台中，/next 和 /prev 翻阅上一次搜索、阅读或人物的结果');
   });
 
   it('says which commands exist when given an unknown one', async () => {

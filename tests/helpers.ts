@@ -5,6 +5,8 @@ import type { Article } from '../src/corpus/article';
 import { loadCorpus } from '../src/corpus/load';
 import { cleanArticleText, deriveDate, deriveTitle } from '../src/corpus/clean';
 import { Library } from '../src/library';
+import { LivePeople } from '../src/people/people-index';
+import type { PeopleSource } from '../src/terminal/commands';
 import type { ReplyLocale } from '../src/replies/locale';
 import { runConsole } from '../src/terminal/console';
 import { formatDateNumbers } from '../src/text/dates';
@@ -28,13 +30,17 @@ export function articleFrom(id: string, raw: string): Article {
   return { id, title: deriveTitle(text), date: deriveDate(text), text, source: `${id}.txt` };
 }
 
-/** Everything the console prints for the given input lines. */
-export async function converse(lines: string[], locale: ReplyLocale = 'en', library?: Library): Promise<string> {
+/**
+ * Everything the console prints for the given input lines. Without a people index given, /person says
+ * the index is being built.
+ */
+export async function converse(lines: string[], locale: ReplyLocale = 'en', library?: Library, people?: PeopleSource): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', chunk => (text += chunk));
-  const done = runConsole({ library: library ?? (await bundledLibrary()) }, locale, input, output);
+  const served = library ?? (await bundledLibrary());
+  const done = runConsole({ library: served, people: people ?? new LivePeople({ library: served }, { dataDirectory: BUNDLED_DATA_DIR, cacheDirectory: null }) }, locale, input, output);
   input.end(lines.join('\n'));
   await done;
   return text;

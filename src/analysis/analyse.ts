@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/article';
-import { summarizeArticle, type ArticleSummary } from '../meetings/summarize';
+import { summarizeArticle, type ArticleSummary, type SummaryScope } from '../meetings/summarize';
+import { titleBodies } from '../people/appearances';
 import { findParticipants, type Participants } from '../people/participants';
 
 /**
@@ -13,6 +14,12 @@ export interface ArticleAnalysis {
   readonly analysed: number;
   /** The article's length in characters. */
   readonly length: number;
+  /**
+   * Analysed for the people index (scope 'meetings'): the specific bodies each participant's title
+   * names, in the order of `participants.people`, found here in the worker, which has the segmenter's
+   * dictionaries loaded, rather than on the main thread.
+   */
+  readonly titleBodies?: readonly (readonly string[])[];
 }
 
 /** Whether only an opening of the article was analysed, because the whole took longer than allowed. */
@@ -22,12 +29,14 @@ export function isPartial(analysis: ArticleAnalysis): boolean {
 
 /**
  * The analysis of the article's first `upTo` characters (all of it by default). An opening is a prefix
- * of the text, so every range in the answer is a range of the whole article too.
+ * of the text, so every range in the answer is a range of the whole article too. With the scope
+ * 'meetings', the summary holds only the meetings (see SummaryScope).
  */
-export function analyseArticle(article: Article, upTo = article.text.length): ArticleAnalysis {
+export function analyseArticle(article: Article, upTo = article.text.length, scope: SummaryScope = 'whole'): ArticleAnalysis {
   const part = upTo >= article.text.length ? article : { ...article, text: article.text.slice(0, Math.max(0, upTo)) };
   const participants = findParticipants(part);
-  return { participants, summary: summarizeArticle(part, participants), analysed: part.text.length, length: article.text.length };
+  const analysis = { participants, summary: summarizeArticle(part, participants, scope), analysed: part.text.length, length: article.text.length };
+  return scope === 'meetings' ? { ...analysis, titleBodies: participants.people.map(person => titleBodies(person.title)) } : analysis;
 }
 
 /** An analysis that found nothing, of no characters: what is left when not even an opening fits. */

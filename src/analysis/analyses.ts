@@ -4,6 +4,7 @@ import type { Article } from '../corpus/article';
 import { log } from '../log';
 import { runWithin, TimeBudgetExceeded } from '../text/time-budget';
 import { analyseArticle, emptyAnalysis, isPartial, openingEnd, type ArticleAnalysis } from './analyse';
+import type { SummaryScope } from '../meetings/summarize';
 import { sharedAnalysisPool, type AnalysisPool } from './pool';
 
 /** Openings shorter than this are not tried again: one that overruns the budget too gets an empty answer. */
@@ -18,6 +19,8 @@ export interface AnalysesOptions {
   readonly maxEntries?: number;
   /** ...and results of at most this many analysed characters in all; the least recently used go first. */
   readonly maxCharacters?: number;
+  /** How much of the summary to make: all of it (the default), or only the meetings. */
+  readonly scope?: SummaryScope;
 }
 
 interface Entry {
@@ -41,6 +44,7 @@ export class ArticleAnalyses {
   private readonly pool: AnalysisPool | null;
   private readonly maxEntries: number;
   private readonly maxCharacters: number;
+  private readonly scope: SummaryScope;
   /** By article id, least recently used first. */
   private readonly cache = new Map<string, Entry>();
   private characters = 0;
@@ -54,6 +58,7 @@ export class ArticleAnalyses {
     this.pool = options.pool === undefined ? sharedAnalysisPool() : options.pool;
     this.maxEntries = options.maxEntries ?? 5000;
     this.maxCharacters = options.maxCharacters ?? 50_000_000;
+    this.scope = options.scope ?? 'whole';
   }
 
   /** Starts a worker now, so that the first article asked about does not wait for one; settles once it is ready. */
@@ -97,13 +102,13 @@ export class ArticleAnalyses {
     const length = article.text.length;
     let upTo = length;
     for (let urgent = false; ; urgent = true) {
-      const outcome = this.pool ? await this.pool.run(article, upTo, this.budgetMs, urgent) : { kind: 'unavailable' as const };
+      const outcome = this.pool ? await this.pool.run(article, upTo, this.budgetMs, urgent, this.scope) : { kind: 'unavailable' as const };
       if (outcome.kind === 'done') {
         if (isPartial(outcome.analysis)) log.info(`answering for ${article.id} from its first ${upTo} of ${length} characters`);
         return outcome.analysis;
       }
       // No worker: the same budget holds on this thread, checked by the analysis as it goes.
-      const here = outcome.kind === 'unavailable' ? analyseWithin(this.budgetMs, article, upTo) : null;
+      const here = outcome.kind === 'unavailable' ? analyseWithin(this.budgetMs, article, upTo, this.scope) : null;
       if (here) return here;
       if (upTo <= SHORTEST_OPENING) {
         log.warn(`analysing even the first ${upTo} characters of ${article.id} took over ${this.budgetMs} ms; answering with nothing found`);
@@ -130,21 +135,25 @@ export class ArticleAnalyses {
     }
   }
 
-  /** A digest of what the analysis reads: the text, and the record's date, which dates the meetings. */
   private digest(article: Article): string {
     let digest = this.digests.get(article);
     if (digest === undefined) {
-      digest = createHash('sha256').update(article.text).update('\u0000').update(JSON.stringify(article.date)).digest('base64');
+      digest = analysisDigest(article);
       this.digests.set(article, digest);
     }
     return digest;
   }
 }
 
+/** A digest of what the analysis reads: the text, and the record's date, which dates the meetings. */
+export function analysisDigest(article: Article): string {
+  return createHash('sha256').update(article.text).update('\u0000').update(JSON.stringify(article.date)).digest('base64');
+}
+
 /** The analysis of an opening on this thread within the budget, or null when it ran over. */
-function analyseWithin(budgetMs: number, article: Article, upTo: number): ArticleAnalysis | null {
+function analyseWithin(budgetMs: number, article: Article, upTo: number, scope: SummaryScope): ArticleAnalysis | null {
   try {
-    return runWithin(budgetMs, () => analyseArticle(article, upTo));
+    return runWithin(budgetMs, () => analyseArticle(article, upTo, scope));
   } catch (error) {
     if (error instanceof TimeBudgetExceeded) return null;
     throw error;

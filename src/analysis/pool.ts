@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article';
 import { log } from '../log';
+import type { SummaryScope } from '../meetings/summarize';
 import type { ArticleAnalysis } from './analyse';
 import type { AnalysisRequest, AnalysisResponse } from './worker';
 
@@ -33,6 +34,7 @@ interface Job {
   readonly article: Article;
   readonly upTo: number;
   readonly budgetMs: number;
+  readonly scope: SummaryScope;
   readonly resolve: (outcome: AttemptOutcome) => void;
   readonly reject: (error: Error) => void;
 }
@@ -83,10 +85,10 @@ export class AnalysisPool {
    * Analyses the article's first `upTo` characters in a worker, which has `budgetMs` from when it gets the
    * article (starting a worker is not counted). An urgent job (a retry someone is waiting for) goes first.
    */
-  run(article: Article, upTo: number, budgetMs: number, urgent = false): Promise<AttemptOutcome> {
+  run(article: Article, upTo: number, budgetMs: number, urgent = false, scope: SummaryScope = 'whole'): Promise<AttemptOutcome> {
     if (this.closed || Date.now() < this.unavailableUntil) return Promise.resolve({ kind: 'unavailable' });
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.nextJob++, article, upTo, budgetMs, resolve, reject };
+      const job: Job = { id: this.nextJob++, article, upTo, budgetMs, scope, resolve, reject };
       if (urgent) this.queue.unshift(job);
       else this.queue.push(job);
       this.dispatch();
@@ -162,7 +164,7 @@ export class AnalysisPool {
     slot.state = 'busy';
     slot.job = job;
     const { id, title, date, text, source } = job.article;
-    slot.worker.postMessage({ job: job.id, article: { id, title, date, text, source }, upTo: job.upTo, budgetMs: job.budgetMs } satisfies AnalysisRequest);
+    slot.worker.postMessage({ job: job.id, article: { id, title, date, text, source }, upTo: job.upTo, budgetMs: job.budgetMs, scope: job.scope } satisfies AnalysisRequest);
     // The analysis stops itself at its budget. Should it not (a long call inside the segmenter), the job
     // is given up and the worker left to finish: stopping a thread inside native code aborts the process.
     slot.timer = Number.isFinite(job.budgetMs)

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Article } from '../corpus/article';
 import { warmUpSegmenter } from '../text/segment';
 import { runWithin, TimeBudgetExceeded } from '../text/time-budget';
+import type { SummaryScope } from '../meetings/summarize';
 import { analyseArticle } from './analyse';
 
 /** A request to the analysis worker: analyse the article's first `upTo` characters within `budgetMs`. */
@@ -10,6 +11,7 @@ export interface AnalysisRequest {
   readonly article: Article;
   readonly upTo: number;
   readonly budgetMs: number;
+  readonly scope: SummaryScope;
 }
 
 export type AnalysisResponse =
@@ -29,10 +31,10 @@ const SAMPLE = '2023年3月1日，集团召开年度工作会议。党委书记�
 warmUpSegmenter();
 analyseArticle({ id: 'sample', title: '', date: null, text: SAMPLE, source: '' });
 const port = parentPort!;
-port.on('message', ({ job, article, upTo, budgetMs }: AnalysisRequest) => {
+port.on('message', ({ job, article, upTo, budgetMs, scope }: AnalysisRequest) => {
   let response: AnalysisResponse;
   try {
-    response = { job, analysis: runWithin(budgetMs, () => analyseArticle(article, upTo)) };
+    response = { job, analysis: runWithin(budgetMs, () => analyseArticle(article, upTo, scope)) };
   } catch (error) {
     if (error instanceof TimeBudgetExceeded) response = { job, overBudget: true };
     else response = { job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -29,6 +29,7 @@ export class LiveLibrary {
   private watcher: FSWatcher | null = null;
   private readonly changes: ReturnType<typeof coalesce>;
   private readonly folderChanged = (current: Stats, previous: Stats) => this.followFolder(current, previous);
+  private readonly reloadListeners: (() => void)[] = [];
 
   constructor(
     private current: Library,
@@ -40,6 +41,11 @@ export class LiveLibrary {
 
   get library(): Library {
     return this.current;
+  }
+
+  /** Calls back whenever a reload has swapped a new library in: what is built from the library is built again. */
+  onReloaded(listener: () => void): void {
+    this.reloadListeners.push(listener);
   }
 
   /** Rebuilds from the corpus folder; a reload asked for during a rebuild runs once it ends. */
@@ -118,6 +124,7 @@ export class LiveLibrary {
       if (previous.lookups.started) this.current.lookups.start();
       void previous.lookups.stop();
       log.info(`reloaded ${built.articles.length} articles from ${this.directory} in ${Math.round(performance.now() - started)} ms`);
+      for (const listener of this.reloadListeners) listener();
     } catch (error) {
       log.error(`reload of ${this.directory} failed; still answering from the ${this.current.articles.length} articles loaded before`, error);
     }

@@ -6,6 +6,14 @@ import { cacheFile, corpusKey, prepareCacheFolder, readCache, writeCache } from 
 import type { CorpusWarning } from './article';
 import { loadCorpus } from './load';
 
+/** The start-up cache's key of the corpus each library was opened from, for what is cached beside it. */
+const openedUnder = new WeakMap<Library, string>();
+
+/** The corpus key a library was opened under, when openLibrary computed one (with a cache folder). */
+export function corpusKeyOf(library: Library): string | undefined {
+  return openedUnder.get(library);
+}
+
 export class EmptyCorpusError extends Error {
   constructor(directory: string) {
     super(`no article could be loaded from ${directory}`);
@@ -35,6 +43,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
     if (cached.status === 'hit') {
       reportWarnings(cached.corpus.warnings);
       const library = new Library(cached.corpus.articles, cached.corpus.prepared, analyses, lookupsCache);
+      openedUnder.set(library, key);
       log.info(`loaded ${library.articles.length} articles from ${directory} (start-up cache) in ${Math.round(performance.now() - started)} ms`);
       return library;
     }
@@ -45,6 +54,7 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   reportWarnings(warnings);
   if (articles.length === 0) throw new EmptyCorpusError(directory);
   const library = new Library(articles, undefined, analyses, lookupsCache);
+  if (key) openedUnder.set(library, key);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {
     await writeCache(file, key, { articles, warnings, prepared: library.prepared() }).catch((error: unknown) => log.warn(`could not write the start-up cache ${file}`, error));

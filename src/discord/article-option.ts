@@ -1,4 +1,5 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
+import type { ActionRowBuilder, AutocompleteInteraction, ChatInputCommandInteraction, MessageActionRowComponentBuilder, SlashCommandStringOption } from 'discord.js';
+import type { Article } from '../corpus/article';
 import type { Library } from '../library';
 import type { Reply } from '../replies/card';
 import { DISCORD_LIMITS, truncate } from '../replies/limits';
@@ -53,6 +54,8 @@ export async function answerForArticle(
   { library }: CommandContext,
   of: SourcesOf,
   answer: (library: Library, id: string, locale: ReplyLocale) => Promise<Reply>,
+  /** Rows under the answer besides the Sources button (the /participants menu that leads to /person). */
+  moreRows: (library: Library, article: Article, locale: ReplyLocale) => ActionRowBuilder<MessageActionRowComponentBuilder>[] = () => [],
 ): Promise<void> {
   const typed = interaction.options.getString(ARTICLE_OPTION, true);
   const locale = replyLocaleFor(interaction.locale);
@@ -62,7 +65,7 @@ export async function answerForArticle(
   const article = library.get(id);
   if (await mustDefer(library, article)) await interaction.deferReply();
   const reply = await answer(library, id, locale);
-  const rows = article && !reply.error ? [sourcesButtonRow(of, article.id, locale)] : [];
+  const rows = article && !reply.error ? [sourcesButtonRow(of, article.id, locale), ...moreRows(library, article, locale)] : [];
   if (interaction.deferred) await interaction.editReply(toUpdate(reply, rows));
   else await interaction.reply(toMessage(reply, rows));
 }

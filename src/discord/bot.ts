@@ -6,6 +6,7 @@ import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
 import { LiveLibrary } from '../corpus/live-library';
 import type { Library } from '../library';
+import { LivePeople } from '../people/people-index';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
 import { GatewayClosedError } from './gateway-closed';
@@ -32,8 +33,12 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. */
-export async function connectBot(config: Config, live: LiveLibrary, cooldown = new Cooldown()): Promise<RunningBot> {
+/**
+ * Connects to Discord and answers interactions until stopped. Resolves once the gateway is ready. The
+ * people index is whoever runs the bot's to build (startBot builds it once connected); /person says how
+ * far it is until then.
+ */
+export async function connectBot(config: Config, live: LiveLibrary, cooldown = new Cooldown(), people = new LivePeople(live, { dataDirectory: config.dataDir, cacheDirectory: null })): Promise<RunningBot> {
   warmUpSegmenter();
   // The analysis worker starts while the gateway connects, so that the first /summary finds it ready.
   const analysisReady = live.library.analyses.warmUp();
@@ -45,6 +50,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   // Each answer reads the library once, so a reload swapped in meanwhile never mixes two indexes.
   const context = {
     sessions,
+    people,
     get library() {
       return live.library;
     },
@@ -107,8 +113,12 @@ export async function startBot(config: Config, library: Library, lifecycle: Life
     await startHealthServer({ port: config.healthPort, host: config.healthHost }, () => bot?.isReady() === true);
     log.info(`health checks on ${config.healthHost} port ${config.healthPort}: /healthz, /readyz`);
   }
-  bot = await connectBot(config, live);
+  const people = new LivePeople(live, { dataDirectory: config.dataDir, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
+  bot = await connectBot(config, live, new Cooldown(), people);
   live.watch();
+  // /search answers from here on; the people index builds in the background, and again after each reload.
+  void people.refresh();
+  live.onReloaded(() => void people.refresh());
   void bot.gatewayClosed.then(error => {
     log.error(error.message);
     lifecycle.stop('the gateway is closed for good', 1);

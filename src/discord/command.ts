@@ -1,22 +1,25 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody, StringSelectMenuInteraction } from 'discord.js';
 import type { Library } from '../library';
+import type { PeopleStatus } from '../people/people-index';
 import type { SearchSessions } from './search-sessions';
 
-/** What every command handler may use: the library and the bot's paging state. */
+/** What every command handler may use: the library, the people index and the bot's paging state. */
 export interface CommandContext {
   readonly library: Library;
+  readonly people: { status(): PeopleStatus };
   readonly sessions: SearchSessions;
 }
 
 /**
- * One slash command: its definition for Discord and its handlers. Buttons whose custom id starts with
- * `<name>:` are routed back to the command that drew them.
+ * One slash command: its definition for Discord and its handlers. Buttons and select menus whose custom
+ * id starts with `<name>:` are routed back to the command that drew them.
  */
 export interface SlashCommand {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
   button?(interaction: ButtonInteraction, context: CommandContext, args: readonly string[]): Promise<void>;
+  select?(interaction: StringSelectMenuInteraction, context: CommandContext, args: readonly string[]): Promise<void>;
 }
 
 /** Names and descriptions for Chinese clients; English is the base. */

@@ -1,4 +1,5 @@
 import { participants } from '../../commands/participants';
+import { person } from '../../commands/person';
 import { read } from '../../commands/read';
 import { search } from '../../commands/search';
 import { summary } from '../../commands/summary';
@@ -6,4 +7,4 @@ import { trend } from '../../commands/trend';
 import type { SlashCommand } from './command';
 
 /** Every slash command the bot offers, by name. */
-export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read, trend].map(command => [command.data.name, command]));
+export const COMMANDS: ReadonlyMap<string, SlashCommand> = new Map([search, participants, summary, read, trend, person].map(command => [command.data.name, command]));

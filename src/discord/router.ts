@@ -11,14 +11,14 @@ import { toMessage, toUpdate } from './render';
 const STALE_INTERACTION_CODES: ReadonlySet<unknown> = new Set([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]);
 
 /**
- * The one interactionCreate handler: slash commands, autocomplete and buttons go to the command that
- * owns them. A failure is logged and answered ephemerally; it never escapes to crash the process.
+ * The one interactionCreate handler: slash commands, autocomplete, buttons and select menus go to the
+ * command that owns them. A failure is logged and answered ephemerally; it never escapes to crash the process.
  */
 export function createRouter(commands: ReadonlyMap<string, SlashCommand>, context: CommandContext, cooldown: Cooldown) {
   return async function route(interaction: Interaction): Promise<void> {
     try {
       // Autocomplete fires at every keystroke and answers from memory: only commands and buttons count.
-      if ((interaction.isChatInputCommand() || interaction.isButton()) && (await refusedForSpeed(interaction, cooldown))) return;
+      if ((interaction.isChatInputCommand() || interaction.isButton() || interaction.isStringSelectMenu()) && (await refusedForSpeed(interaction, cooldown))) return;
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
         if (!command) throw new Error(`no handler for /${interaction.commandName}`);
@@ -30,6 +30,11 @@ export function createRouter(commands: ReadonlyMap<string, SlashCommand>, contex
         const command = commands.get(name);
         if (!command?.button) throw new Error(`no handler for button ${interaction.customId}`);
         await command.button(interaction, context, args);
+      } else if (interaction.isStringSelectMenu()) {
+        const [name = '', ...args] = interaction.customId.split(':');
+        const command = commands.get(name);
+        if (!command?.select) throw new Error(`no handler for select menu ${interaction.customId}`);
+        await command.select(interaction, context, args);
       }
     } catch (error) {
       await reportFailure(interaction, error);
@@ -75,5 +80,6 @@ function isStale(error: unknown): boolean {
 function describeInteraction(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return `/${interaction.commandName}${interaction.isAutocomplete() ? ' autocomplete' : ''}`;
   if (interaction.isButton()) return `button ${interaction.customId}`;
+  if (interaction.isStringSelectMenu()) return `select menu ${interaction.customId}`;
   return `interaction ${interaction.id}`;
 }

@@ -96,14 +96,28 @@ const GENERIC_BODY = /^(?:党委|党组|支部|总支|纪委|公司|集团)$/u;
  * name wins, unless it names only a generic body (党委) and an earlier post names a specific one.
  */
 export function bodyOfTitle(title: string): string {
-  let found = '';
+  let generic = '';
+  for (const body of bodiesOfPosts(title)) {
+    if (!GENERIC_BODY.test(body)) return body;
+    generic ||= body;
+  }
+  return generic;
+}
+
+/**
+ * Every specific body a folded title names, the post nearest the name first: 中共中央政治局委员、外交部部长
+ * → 外交部, 中共中央政治局. Generic bodies (党委, 公司) are left out: they tell no organisation apart.
+ */
+export function specificBodiesOfTitle(title: string): string[] {
+  return [...new Set(bodiesOfPosts(title))].filter(body => !GENERIC_BODY.test(body));
+}
+
+/** The body each post of a folded title is held in, the post nearest the name first. */
+function* bodiesOfPosts(title: string): Generator<string> {
   for (const part of title.split(/[、，,]/u).reverse()) {
     let rest = part;
     for (let stripped = rest.replace(HEADS_AT_END, ''); stripped !== rest; stripped = rest.replace(HEADS_AT_END, '')) rest = stripped;
     const body = bodyAt(rest);
-    if (body !== rest || !body) continue;
-    if (!GENERIC_BODY.test(body)) return body;
-    found ||= body;
+    if (body === rest && body) yield body;
   }
-  return found;
 }

@@ -32,6 +32,12 @@ export interface Meeting {
   readonly start: number;
 }
 
+/**
+ * How much of a summary to make: all of it, or only the meetings with their dates, organisers and
+ * people (what the people index keeps), without points, the extractive summary and keywords.
+ */
+export type SummaryScope = 'whole' | 'meetings';
+
 export interface ArticleSummary {
   readonly meetings: readonly Meeting[];
   /** A short extractive summary in the article's own words. */
@@ -66,7 +72,8 @@ interface Section {
  * an article about four units' meetings yields four cards; a headline and the body that report the same
  * meeting make one.
  */
-export function summarizeArticle(article: Article, participants: Participants): ArticleSummary {
+export function summarizeArticle(article: Article, participants: Participants, scope: SummaryScope = 'whole'): ArticleSummary {
+  const whole = scope === 'whole';
   const sentences = splitSentences(article.text);
   const sections = meetingSections(sentences, participants.people);
   const reference = referenceDate(article);
@@ -86,10 +93,11 @@ export function summarizeArticle(article: Article, participants: Participants): 
       presenters: people.filter(person => person.roles.includes('presented')),
       attendees: people.filter(person => !person.roles.some(role => ACTIVE_ROLES.has(role))),
       groups: participants.groups.filter(group => inSection(group.index)),
-      points: findPoints(article.text.slice(pointsFrom, end)).map(point => ({ text: point.text, evidence: [point.evidence[0] + pointsFrom, point.evidence[1] + pointsFrom] as const })),
+      points: !whole ? [] : findPoints(article.text.slice(pointsFrom, end)).map(point => ({ text: point.text, evidence: [point.evidence[0] + pointsFrom, point.evidence[1] + pointsFrom] as const })),
       start: section.start,
     };
   });
+  if (!whole) return { meetings, summary: '', keywords: [] };
   const names = participants.people.map(person => foldWithMap(person.name).text);
   return { meetings, summary: extractiveSummary(sentences, meetings), keywords: keywords(article.text, names) };
 }

@@ -19,6 +19,8 @@ const ENTERPRISE = [
   '馆长', '所长', '会长', '理事长', '理事', '团长',
 ];
 const ACADEMIA = ['校长', '教授', '研究员', '院士', '讲师', '博导', '导师', '学者', '专家', '博士', '老师', '教师', '医师', '主任医师', '护士长', '工程师', '高级工程师', '高工', '技师', '总农艺师'];
+/** Roles at a meeting held as posts: 大会主持人, 主席团会议主持人, 小组召集人. */
+const MEETING = ['主持人', '召集人'];
 const ARMY = ['司令员', '司令', '参谋长', '军长', '师长', '旅长', '营长', '连长', '上将', '中将', '少将', '大校', '上校', '中校', '少校'];
 
 /**
@@ -27,7 +29,7 @@ const ARMY = ['司令员', '司令', '参谋长', '军长', '师长', '旅长', 
  */
 const GROUP_LABELS = ['领导', '领导人', '负责同志', '班子成员'];
 
-export const TITLE_HEADS: readonly string[] = [...new Set([...PARTY, ...GOVERNMENT, ...DIPLOMACY, ...ENTERPRISE, ...ACADEMIA, ...ARMY, ...GROUP_LABELS])].sort(
+export const TITLE_HEADS: readonly string[] = [...new Set([...PARTY, ...GOVERNMENT, ...DIPLOMACY, ...ENTERPRISE, ...ACADEMIA, ...MEETING, ...ARMY, ...GROUP_LABELS])].sort(
   (a, b) => b.length - a.length,
 );
 

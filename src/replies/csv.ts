@@ -14,3 +14,16 @@ export function csvRow(fields: readonly string[]): string {
 export function csvFile(rows: readonly (readonly string[])[]): string {
   return BYTE_ORDER_MARK + rows.map(row => csvRow(row) + CSV_LINE_END).join('');
 }
+
+/** The header and as many rows, in order, as fit in maxBytes of UTF-8, and how many rows that is. */
+export function csvWithin(header: readonly string[], rows: Iterable<readonly string[]>, maxBytes: number): { csv: string; rows: number } {
+  const lines = [BYTE_ORDER_MARK + csvRow(header)];
+  let bytes = Buffer.byteLength(lines[0]!) + CSV_LINE_END.length;
+  for (const row of rows) {
+    const line = csvRow(row);
+    bytes += Buffer.byteLength(line) + CSV_LINE_END.length;
+    if (bytes > maxBytes) break;
+    lines.push(line);
+  }
+  return { csv: lines.join(CSV_LINE_END) + CSV_LINE_END, rows: lines.length - 1 };
+}

@@ -98,6 +98,8 @@ export interface Labels {
   trendAxis: Record<TrendMeasure, string>;
   trendExported(periods: number): string;
   trendExpired: string;
+  /** /person: a person's appearances across the corpus. */
+  person: PersonLabels;
   /** The console's and the CLI's own words. */
   terminal: {
     help: string;
@@ -108,6 +110,32 @@ export interface Labels {
     lastPage: string;
     nothingToPage: string;
   };
+}
+
+/** The words of /person. */
+export interface PersonLabels {
+  title(name: string): string;
+  latest: string;
+  organizations: string;
+  titlesOverTime: string;
+  appearances(count: number): string;
+  /** Beside an autocomplete choice: how often a person was seen. */
+  seen(count: number): string;
+  companions: string;
+  undated: string;
+  /** The dates a title was seen between; one date for a title seen once. */
+  span(first: string, last: string): string;
+  moreTitles(count: number): string;
+  /** The appearances of a name several people bear that nothing tells apart. */
+  uncertain(organizations: string): string;
+  namesakes(count: number): string;
+  indexing(percent: number): string;
+  noSuchPerson(typed: string): string;
+  personNeeded: string;
+  /** The menu under /participants that opens a participant's /person view. */
+  menu: string;
+  notIndexed(name: string): string;
+  expired: string;
 }
 
 /** 1,650,000 */
@@ -195,6 +223,26 @@ const en: Labels = {
   trendAxis: { articles: 'articles', mentions: 'mentions', share: 'per 1,000 articles' },
   trendExported: periods => `The counts for ${periods} ${periods === 1 ? 'period' : 'periods'} as CSV (UTF-8).`,
   trendExpired: 'These counts can no longer be exported; run /trend again.',
+  person: {
+    title: name => `Person: ${name}`,
+    latest: 'Latest title',
+    organizations: 'Organisations',
+    titlesOverTime: 'Titles over time',
+    appearances: count => `${count.toLocaleString('en-US')} ${count === 1 ? 'appearance' : 'appearances'}, newest first`,
+    seen: count => `${count.toLocaleString('en-US')} ${count === 1 ? 'appearance' : 'appearances'}`,
+    companions: 'Most often with',
+    undated: 'undated',
+    span: (first, last) => (first === last ? first : `${first} to ${last}`),
+    moreTitles: count => `…and ${count} more; the CLI's --json lists them all.`,
+    uncertain: organizations => `These appearances may be of several people of this name, seen with: ${organizations}.`,
+    namesakes: count => `${count} other ${count === 1 ? 'person has' : 'people have'} this name; pick them from the list as you type:`,
+    indexing: percent => `The people index is still being built (${percent}%); try again in a moment. /search answers meanwhile.`,
+    noSuchPerson: typed => `No one named “${typed}” took part in a meeting of the corpus.`,
+    personNeeded: 'Name a person: type part of a name or an organisation and pick from the list.',
+    menu: 'Open a participant’s appearances',
+    notIndexed: name => `${name} is not in the people index yet; try again in a moment.`,
+    expired: 'These appearances can no longer be paged or exported; run /person again.',
+  },
   terminal: {
     help: [
       'Commands (the same as in Discord; the leading slash is optional):',
@@ -206,10 +254,11 @@ const en: Labels = {
       '  /read <article> [phrase]          the article\'s text, or the passages that mention the phrase',
       '  /trend <phrase>, <phrase>         how often up to 4 phrases are mentioned, period by period;',
       '    --by month|quarter|year, --from and --to, --measure articles|mentions|share',
+      '  /person <name>                    a person\'s titles over time, appearances and companions',
       '  /articles                         id, date and title of every article',
       '  /help                             this list',
       'An article is named by its id, the start of it, or words of its title.',
-      'In the console, /next and /prev page through the last search or read; /quit or end of input leaves.',
+      'In the console, /next and /prev page through the last search, read or person; /quit or end of input leaves.',
     ].join('\n'),
     unknownCommand: command => `Unknown command “${command}”.`,
     articles: count => `${count} ${count === 1 ? 'article' : 'articles'}`,
@@ -302,6 +351,26 @@ const zhCN: Labels = {
   trendAxis: { articles: '篇', mentions: '次', share: '篇/千篇' },
   trendExported: periods => `${periods} 个时段的统计，CSV 格式（UTF-8）。`,
   trendExpired: '这些统计已不能导出，请重新运行 /trend。',
+  person: {
+    title: name => `人物：${name}`,
+    latest: '最新职务',
+    organizations: '所属单位',
+    titlesOverTime: '历任职务',
+    appearances: count => `共 ${count} 次出现，最新在前`,
+    seen: count => `${count} 次出现`,
+    companions: '最常一同出席',
+    undated: '无日期',
+    span: (first, last) => (first === last ? first : `${first} 至 ${last}`),
+    moreTitles: count => `……另有 ${count} 个；命令行的 --json 会列出全部。`,
+    uncertain: organizations => `这些出现可能属于同名的不同人物，所见单位：${organizations}。`,
+    namesakes: count => `另有 ${count} 人同名；输入时可从列表中选择：`,
+    indexing: percent => `人物索引仍在建立中（${percent}%），请稍后再试。/search 可以照常使用。`,
+    noSuchPerson: typed => `语料中没有名为“${typed}”的参会人员。`,
+    personNeeded: '请指明一个人物：输入姓名或单位的一部分，并从列表中选择。',
+    menu: '查看参会人员的全部出现',
+    notIndexed: name => `${name} 尚未收入人物索引，请稍后再试。`,
+    expired: '这些结果已不能翻页或导出，请重新运行 /person。',
+  },
   terminal: {
     help: [
       '命令（与 Discord 中相同；开头的斜杠可以省略）：',
@@ -313,10 +382,11 @@ const zhCN: Labels = {
       '  /read <文章> [短语]               文章全文，或提及该短语的段落',
       '  /trend <短语>, <短语>             最多 4 个短语在各时段被提及的情况；',
       '    --by month|quarter|year、--from 和 --to、--measure articles|mentions|share',
+      '  /person <姓名>                    人物的历任职务、出现记录和最常一同出席者',
       '  /articles                         所有文章的 ID、日期和标题',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的开头或标题中的词语指明。',
-      '在控制台中，/next 和 /prev 翻阅上一次搜索或阅读的结果；/quit 或输入结束即退出。',
+      '在控制台中，/next 和 /prev 翻阅上一次搜索、阅读或人物的结果；/quit 或输入结束即退出。',
     ].join('\n'),
     unknownCommand: command => `没有“${command}”这个命令。`,
     articles: count => `${count} 篇文章`,
@@ -409,6 +479,26 @@ const zhTW: Labels = {
   trendAxis: { articles: '篇', mentions: '次', share: '篇/千篇' },
   trendExported: periods => `${periods} 個時段的統計，CSV 格式（UTF-8）。`,
   trendExpired: '這些統計已不能匯出，請重新執行 /trend。',
+  person: {
+    title: name => `人物：${name}`,
+    latest: '最新職務',
+    organizations: '所屬單位',
+    titlesOverTime: '歷任職務',
+    appearances: count => `共 ${count} 次出現，最新在前`,
+    seen: count => `${count} 次出現`,
+    companions: '最常一同出席',
+    undated: '無日期',
+    span: (first, last) => (first === last ? first : `${first} 至 ${last}`),
+    moreTitles: count => `……另有 ${count} 個；命令列的 --json 會列出全部。`,
+    uncertain: organizations => `這些出現可能屬於同名的不同人物，所見單位：${organizations}。`,
+    namesakes: count => `另有 ${count} 人同名；輸入時可從列表中選擇：`,
+    indexing: percent => `人物索引仍在建立中（${percent}%），請稍後再試。/search 可以照常使用。`,
+    noSuchPerson: typed => `語料中沒有名為「${typed}」的參會人員。`,
+    personNeeded: '請指明一個人物：輸入姓名或單位的一部分，並從列表中選擇。',
+    menu: '查看參會人員的全部出現',
+    notIndexed: name => `${name} 尚未收入人物索引，請稍後再試。`,
+    expired: '這些結果已不能翻頁或匯出，請重新執行 /person。',
+  },
   terminal: {
     help: [
       '命令（與 Discord 中相同；開頭的斜線可以省略）：',
@@ -420,10 +510,11 @@ const zhTW: Labels = {
       '  /read <文章> [短語]               文章全文，或提及該短語的段落',
       '  /trend <短語>, <短語>             最多 4 個短語在各時段被提及的情況；',
       '    --by month|quarter|year、--from 和 --to、--measure articles|mentions|share',
+      '  /person <姓名>                    人物的歷任職務、出現記錄和最常一同出席者',
       '  /articles                         所有文章的 ID、日期和標題',
       '  /help                             本列表',
       '文章可用它的 ID、ID 的開頭或標題中的詞語指明。',
-      '在主控台中，/next 和 /prev 翻閱上一次搜尋或閱讀的結果；/quit 或輸入結束即離開。',
+      '在主控台中，/next 和 /prev 翻閱上一次搜尋、閱讀或人物的結果；/quit 或輸入結束即離開。',
     ].join('\n'),
     unknownCommand: command => `沒有「${command}」這個命令。`,
     articles: count => `${count} 篇文章`,

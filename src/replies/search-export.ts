@@ -1,7 +1,7 @@
 import type { Library, SearchHit } from '../library';
 import { SNIPPET_CONTEXT } from '../search/snippets';
 import { formatDateNumbers } from '../text/dates';
-import { BYTE_ORDER_MARK, CSV_LINE_END, csvRow } from './csv';
+import { csvWithin } from './csv';
 
 /** A whole search result as a CSV file (see csv.ts), one row per article. */
 const HEADER = ['id', 'title', 'date', 'mentions', 'snippet', 'url'];
@@ -12,15 +12,11 @@ export function searchCsv(library: Library, hits: readonly SearchHit[]): string 
 
 /** The CSV of as many hits, in order, as fit in maxBytes of UTF-8, and how many that is. */
 export function searchCsvWithin(library: Library, hits: readonly SearchHit[], maxBytes: number): { csv: string; rows: number } {
-  const lines = [BYTE_ORDER_MARK + csvRow(HEADER)];
-  let bytes = Buffer.byteLength(lines[0]!) + 2;
-  for (const hit of hits) {
-    const line = csvRow([hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? '']);
-    bytes += Buffer.byteLength(line) + 2;
-    if (bytes > maxBytes) break;
-    lines.push(line);
+  // Rows are made as they are written, so that a cut file does not build the snippets of every hit.
+  function* rows() {
+    for (const hit of hits) yield [hit.article.id, hit.article.title, hit.article.date ? formatDateNumbers(hit.article.date) : '', String(hit.occurrences), firstSnippet(library, hit), hit.article.url ?? ''];
   }
-  return { csv: lines.join(CSV_LINE_END) + CSV_LINE_END, rows: lines.length - 1 };
+  return csvWithin(HEADER, rows(), maxBytes);
 }
 
 /** The article's own words around its first mention, on one line, with an ellipsis where they are cut. */

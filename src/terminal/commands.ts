@@ -1,4 +1,6 @@
 import type { Library } from '../library';
+import type { PeopleStatus } from '../people/people-index';
+import { personReply } from '../replies/person';
 import { errorReply, type Reply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
@@ -45,8 +47,13 @@ export function searchOptionsOf(typed: TypedSearchOptions): SearchOptions | { re
   return sort ? { ...typed, sort } : { unknownSort: typed.sort ?? '' };
 }
 
+/** Where /person's answers come from: the people index, or how far its build is. */
+export interface PeopleSource {
+  status(): PeopleStatus;
+}
+
 /** The answer to a request; /participants and /summary wait for the article's analysis, which runs in a worker. */
-export async function answerTerminalRequest(library: Library, request: TerminalRequest, locale: ReplyLocale): Promise<Reply> {
+export async function answerTerminalRequest(library: Library, people: PeopleSource, request: TerminalRequest, locale: ReplyLocale): Promise<Reply> {
   switch (request.command) {
     case 'search': {
       const options = searchOptionsOf(request.searchOptions);
@@ -73,6 +80,8 @@ export async function answerTerminalRequest(library: Library, request: TerminalR
     }
     case 'articles':
       return articlesReply(library, locale);
+    case 'person':
+      return personReply(people.status(), request.text, request.page, locale);
     default: {
       const { terminal } = labelsFor(locale);
       return errorReply(`${terminal.unknownCommand(request.command)}\n${terminal.help}`);

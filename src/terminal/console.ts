@@ -2,16 +2,17 @@ import { createInterface } from 'node:readline';
 import type { Library } from '../library';
 import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
-import { answerTerminalRequest, parseTerminalLine, type TerminalRequest } from './commands';
+import { answerTerminalRequest, parseTerminalLine, type PeopleSource, type TerminalRequest } from './commands';
 import { renderForTerminal } from './render';
 
-/** Where the console reads its articles: read again for every line, so a reload answers the next one. */
+/** Where the console reads its articles and people: read again for every line, so a reload answers the next one. */
 export interface LibrarySource {
   readonly library: Library;
+  readonly people: PeopleSource;
 }
 
 /** Commands whose answers come in pages that /next and /prev turn. */
-const PAGED = new Set(['search', 'read']);
+const PAGED = new Set(['search', 'read', 'person']);
 
 /** The last search or read answered, and the page of it shown, which /next and /prev move from. */
 interface ShownSearch {
@@ -58,7 +59,7 @@ export async function runConsole(source: LibrarySource, locale: ReplyLocale, inp
 
   /** Prints the answer; for a search or read with pages, what /next and /prev page through. */
   async function answer(request: TerminalRequest): Promise<ShownSearch | null> {
-    const reply = await answerTerminalRequest(source.library, request, locale);
+    const reply = await answerTerminalRequest(source.library, source.people, request, locale);
     print(renderForTerminal(reply, interactive));
     // The page shown is clamped to the pages there are.
     return PAGED.has(request.command) && reply.page ? { request, page: reply.page } : null;
