@@ -1,12 +1,13 @@
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { segmentWords } from '../text/segment';
 
 /**
  * The corpus's words and two-word phrases (as the segmenter cuts its folded texts) with how many
  * articles use each, for "did you mean" when a phrase finds nothing. Two-word phrases are kept because
  * most Chinese words are two characters long, too short to correct alone, while a formulation such as
- * 新质生产力 (新质 + 生产力) is one entry a mistyped character away. Corrections come from minisearch's
- * fuzzy look-up, commonest first; the caller keeps those the corpus contains.
+ * 新质生产力 (新质 + 生产力) is one entry a mistyped character away. Corrections come from fuzzy look-ups
+ * in minisearch's radix tree (its SearchableMap), nearest and commonest first; the caller keeps those the
+ * corpus contains.
  */
 const FUZZY_FROM = 3;
 /**
@@ -16,15 +17,8 @@ const FUZZY_FROM = 3;
 const LARGE_CORPUS = 1000;
 const MIN_ARTICLES_IN_LARGE = 2;
 /** Two-word phrases seen in one article so far are forgotten this often, so that counting them stays within memory. */
-const PRUNE_EVERY = 20_000;
+const PRUNE_EVERY = 5_000;
 const WORD_CHARACTERS = /^[\p{L}\p{N}]{2,}$/u;
-
-interface Entry {
-  readonly id: number;
-  readonly term: string;
-}
-
-const OPTIONS = { fields: ['term'], storeFields: [], idField: 'id', tokenize: (text: string) => [text], processTerm: (term: string) => term };
 
 /** Counts words and two-word phrases article by article, then keeps those common enough to offer. */
 export class VocabularyCounter {
@@ -63,27 +57,20 @@ export interface VocabularyJson {
 }
 
 export class Vocabulary {
-  private readonly byTerm: Map<string, number>;
-
-  private constructor(
-    private readonly terms: readonly string[],
-    private readonly counts: readonly number[],
-    private readonly index: MiniSearch<Entry>,
-  ) {
-    this.byTerm = new Map(terms.map((term, id) => [term, id]));
-  }
+  /** Each entry with its article count, in minisearch's radix tree: fuzzy look-ups without a document per entry. */
+  private constructor(private readonly tree: SearchableMap<number>) {}
 
   /**
    * Indexes the entries a slice at a time, letting other work in between: hundreds of thousands of
-   * entries take seconds, and autocomplete, answered by the same thread, must not wait that long.
+   * entries take a while, and autocomplete, answered by the same thread, must not wait that long.
    */
   static async of(terms: readonly string[], counts: readonly number[]): Promise<Vocabulary> {
-    const index = new MiniSearch<Entry>(OPTIONS);
+    const tree = new SearchableMap<number>();
     for (let from = 0; from < terms.length; from += ENTRIES_PER_STEP) {
-      index.addAll(terms.slice(from, from + ENTRIES_PER_STEP).map((term, offset) => ({ id: from + offset, term })));
+      for (let id = from; id < Math.min(terms.length, from + ENTRIES_PER_STEP); id++) tree.set(terms[id]!, counts[id]!);
       await new Promise(resolve => setImmediate(resolve));
     }
-    return new Vocabulary(terms, counts, index);
+    return new Vocabulary(tree);
   }
 
   static fromJSON(json: VocabularyJson): Promise<Vocabulary> {
@@ -91,17 +78,22 @@ export class Vocabulary {
   }
 
   toJSON(): VocabularyJson {
-    return { terms: this.terms, counts: this.counts };
+    const terms: string[] = [];
+    const counts: number[] = [];
+    for (const [term, count] of this.tree) {
+      terms.push(term);
+      counts.push(count);
+    }
+    return { terms, counts };
   }
 
   get size(): number {
-    return this.terms.length;
+    return this.tree.size;
   }
 
   /** How many articles use the word or two-word phrase, 0 when none or too few to count. */
   articlesUsing(term: string): number {
-    const id = this.byTerm.get(term);
-    return id === undefined ? 0 : this.counts[id]!;
+    return this.tree.get(term) ?? 0;
   }
 
   /**
@@ -115,26 +107,24 @@ export class Vocabulary {
     for (let span = 1; span <= 2; span++) {
       for (let at = 0; at + span <= words.length; at++) {
         const unit = words.slice(at, at + span).join('');
-        if (this.byTerm.has(unit)) continue;
+        if (this.tree.has(unit)) continue;
         for (const option of this.closest(unit, limit)) candidates.push([...words.slice(0, at), option, ...words.slice(at + span)].join(''));
       }
     }
     return [...new Set(candidates)].filter(phrase => phrase !== foldedPhrase).slice(0, limit);
   }
 
-  /** Corpus entries within one edit of a term (two for a long one), commonest first; none for a short term. */
+  /** Corpus entries within one edit of a term (two for a long one), the nearest and then the commonest first; none for a short term. */
   private closest(term: string, limit: number): string[] {
     if (term.length < FUZZY_FROM) return [];
-    return this.index
-      .search(term, { fuzzy: term.length >= LONG_TERM ? 2 : 1, prefix: false })
-      .map(result => result.id as number)
-      .sort((a, b) => this.counts[b]! - this.counts[a]! || a - b)
+    return [...this.tree.fuzzyGet(term, term.length >= LONG_TERM ? 2 : 1)]
+      .sort(([a, [countA, distanceA]], [b, [countB, distanceB]]) => distanceA - distanceB || countB - countA || (a < b ? -1 : 1))
       .slice(0, limit)
-      .map(id => this.terms[id]!);
+      .map(([entry]) => entry);
   }
 }
 
-/** About a fiftieth of a second of indexing. */
-const ENTRIES_PER_STEP = 2000;
+/** A few milliseconds of indexing. */
+const ENTRIES_PER_STEP = 5000;
 /** From this length a term may be two edits from what was meant. */
 const LONG_TERM = 7;
