@@ -1,7 +1,5 @@
 import {
   AttachmentBuilder,
-  ButtonBuilder,
-  ButtonStyle,
   MessageFlags,
   SlashCommandBuilder,
   type AutocompleteInteraction,
@@ -13,7 +11,7 @@ import { articleForKey } from '../src/discord/article-custom-id';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { PERSON_MENU } from '../src/discord/person-menu';
-import { pagingButtons, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
+import { EXPORT_ACTION, pagingExportRow, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
 import type { PersonEntry } from '../src/people/directory';
 import { percentOf } from '../src/people/people-index';
 import { errorReply, type Reply } from '../src/replies/card';
@@ -34,7 +32,6 @@ import { NO_OPTIONS } from '../src/search/options';
  * A session's query is the person's key, so its pages stay with that person.
  */
 const NAME = 'person';
-const EXPORT = 'export';
 const NAME_OPTION = 'name';
 
 const data = new SlashCommandBuilder()
@@ -56,12 +53,7 @@ const data = new SlashCommandBuilder()
 
 /** The row under a person's answer: Previous and Next when there are several pages, and Export. */
 function buttons(sessionId: string, view: { index: number; count: number }, locale: ReplyLocale, disabled = false) {
-  const labels = labelsFor(locale);
-  const exportButton = new ButtonBuilder().setCustomId(`${NAME}:${sessionId}:${EXPORT}`).setLabel(labels.exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled);
-  const row = pagingButtons(`${NAME}:${sessionId}:${view.index - 1}`, `${NAME}:${sessionId}:${view.index + 1}`, labels, view, disabled);
-  if (view.count < 2) row.setComponents(exportButton);
-  else row.addComponents(exportButton);
-  return row;
+  return pagingExportRow(NAME, sessionId, view, labelsFor(locale), disabled);
 }
 
 /**
@@ -111,7 +103,7 @@ async function button(interaction: ButtonInteraction, context: CommandContext, [
     await interaction.reply(toMessage(errorReply(labelsFor(locale).person.expired)));
     return;
   }
-  if (action === EXPORT) {
+  if (action === EXPORT_ACTION) {
     await sendExport(interaction, context, person, locale);
     return;
   }

@@ -1,7 +1,8 @@
-import { AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type SlashCommandStringOption } from 'discord.js';
+import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { fromOption, textOption, toOption } from '../src/discord/options';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
-import { pagingButtons, toMessage, toUpdate } from '../src/discord/render';
+import { EXPORT_ACTION, pagingExportRow, toMessage, toUpdate } from '../src/discord/render';
 import type { SearchSession } from '../src/discord/search-sessions';
 import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
@@ -19,13 +20,6 @@ import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
  *   `search:<session>:export`     sends the whole result as a CSV file to whoever presses.
  */
 const NAME = 'search';
-const EXPORT = 'export';
-
-/** A text option, named and described in English, Simplified and Traditional; optional unless made required. */
-const textOption = (name: string, names: [string, string], description: string, descriptions: [string, string], maxLength: number) => (option: SlashCommandStringOption) =>
-  option.setName(name).setNameLocalizations(chinese(...names)).setDescription(description).setDescriptionLocalizations(chinese(...descriptions)).setMaxLength(maxLength);
-/** YYYY, YYYY-MM or YYYY-MM-DD. */
-const DATE_MAX_LENGTH = 10;
 
 const data = new SlashCommandBuilder()
   .setName(NAME)
@@ -37,24 +31,8 @@ const data = new SlashCommandBuilder()
   )
   .addStringOption(textOption('also', ['同时包含', '同時包含'], 'Articles must also contain this phrase', ['文章还须包含这个短语', '文章還須包含這個短語'], MAX_PHRASE_LENGTH))
   .addStringOption(textOption('without', ['不含', '不含'], 'Articles must not contain this phrase', ['文章不得包含这个短语', '文章不得包含這個短語'], MAX_PHRASE_LENGTH))
-  .addStringOption(
-    textOption(
-      'from',
-      ['起始日期', '起始日期'],
-      'From this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)',
-      ['从这一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）', '從這一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）'],
-      DATE_MAX_LENGTH,
-    ),
-  )
-  .addStringOption(
-    textOption(
-      'to',
-      ['结束日期', '結束日期'],
-      'Until this date: YYYY, YYYY-MM or YYYY-MM-DD (undated articles are left out)',
-      ['到这一日期为止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入没有日期的文章）', '到這一日期為止：YYYY、YYYY-MM 或 YYYY-MM-DD（不列入沒有日期的文章）'],
-      DATE_MAX_LENGTH,
-    ),
-  )
+  .addStringOption(fromOption)
+  .addStringOption(toOption)
   .addStringOption(option =>
     option
       .setName('sort')
@@ -67,12 +45,7 @@ const data = new SlashCommandBuilder()
 
 /** The row under a result: Previous and Next when there are several pages, and Export. */
 function buttons(sessionId: string, view: { index: number; count: number }, locale: ReplyLocale, disabled = false) {
-  const labels = labelsFor(locale);
-  const exportButton = new ButtonBuilder().setCustomId(`${NAME}:${sessionId}:${EXPORT}`).setLabel(labels.exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled);
-  const row = pagingButtons(`${NAME}:${sessionId}:${view.index - 1}`, `${NAME}:${sessionId}:${view.index + 1}`, labels, view, disabled);
-  if (view.count < 2) row.setComponents(exportButton);
-  else row.addComponents(exportButton);
-  return row;
+  return pagingExportRow(NAME, sessionId, view, labelsFor(locale), disabled);
 }
 
 function optionsOf(interaction: ChatInputCommandInteraction): SearchOptions {
@@ -106,7 +79,7 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
     await interaction.reply(toMessage(errorReply(labelsFor(locale).pagingExpired)));
     return;
   }
-  if (action === EXPORT) {
+  if (action === EXPORT_ACTION) {
     await sendExport(interaction, library, session, locale);
     return;
   }

@@ -1,7 +1,8 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type MessageActionRowComponentBuilder } from 'discord.js';
 import { lineChartPng } from '../src/charts/line-chart';
 import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
-import { toMessage, toUpdate } from '../src/discord/render';
+import { fromOption, toOption } from '../src/discord/options';
+import { EXPORT_ACTION, toMessage, toUpdate } from '../src/discord/render';
 import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
 import { replyLocaleFor, type ReplyLocale } from '../src/replies/locale';
@@ -18,11 +19,8 @@ import { MAX_TREND_PHRASES, TREND_MEASURES, type TrendRequest } from '../src/tre
  * sends the counts as a CSV file to whoever presses.
  */
 const NAME = 'trend';
-const EXPORT = 'export';
 /** Four phrases of the longest length, with a separator and a space between each. */
 const PHRASES_MAX_LENGTH = MAX_TREND_PHRASES * (MAX_PHRASE_LENGTH + 2);
-/** YYYY, YYYY-MM or YYYY-MM-DD. */
-const DATE_MAX_LENGTH = 10;
 
 const data = new SlashCommandBuilder()
   .setName(NAME)
@@ -46,22 +44,8 @@ const data = new SlashCommandBuilder()
       .setDescriptionLocalizations(chinese('按月、季度或年统计（默认按时间跨度选择：三年以内按月）', '按月、季度或年統計（預設按時間跨度選擇：三年以內按月）'))
       .addChoices(TREND_PERIODS.map(period => ({ name: labelsFor('en').trendPeriods[period], name_localizations: chinese(labelsFor('zh-CN').trendPeriods[period], labelsFor('zh-TW').trendPeriods[period]), value: period }))),
   )
-  .addStringOption(option =>
-    option
-      .setName('from')
-      .setNameLocalizations(chinese('起始日期', '起始日期'))
-      .setDescription('From this date: YYYY, YYYY-MM or YYYY-MM-DD')
-      .setDescriptionLocalizations(chinese('从这一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD', '從這一日期起：YYYY、YYYY-MM 或 YYYY-MM-DD'))
-      .setMaxLength(DATE_MAX_LENGTH),
-  )
-  .addStringOption(option =>
-    option
-      .setName('to')
-      .setNameLocalizations(chinese('结束日期', '結束日期'))
-      .setDescription('Until this date: YYYY, YYYY-MM or YYYY-MM-DD')
-      .setDescriptionLocalizations(chinese('到这一日期为止：YYYY、YYYY-MM 或 YYYY-MM-DD', '到這一日期為止：YYYY、YYYY-MM 或 YYYY-MM-DD'))
-      .setMaxLength(DATE_MAX_LENGTH),
-  )
+  .addStringOption(fromOption)
+  .addStringOption(toOption)
   .addStringOption(option =>
     option
       .setName('measure')
@@ -74,7 +58,7 @@ const data = new SlashCommandBuilder()
 
 function exportRow(sessionId: string, locale: ReplyLocale, disabled = false): ActionRowBuilder<MessageActionRowComponentBuilder> {
   return new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(`${NAME}:${sessionId}:${EXPORT}`).setLabel(labelsFor(locale).exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled),
+    new ButtonBuilder().setCustomId(`${NAME}:${sessionId}:${EXPORT_ACTION}`).setLabel(labelsFor(locale).exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled),
   );
 }
 
@@ -119,7 +103,7 @@ async function button(interaction: ButtonInteraction, { library, sessions }: Com
   const locale = replyLocaleFor(interaction.locale);
   const labels = labelsFor(locale);
   const request = sessions.get(sessionId)?.trend;
-  if (!request || action !== EXPORT) {
+  if (!request || action !== EXPORT_ACTION) {
     await interaction.reply(toMessage(errorReply(labels.trendExpired)));
     return;
   }

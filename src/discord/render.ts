@@ -76,3 +76,19 @@ export function pagingButtons(previousId: string, nextId: string, labels: { prev
       .setDisabled(disabled || page.index >= page.count - 1),
   );
 }
+
+/**
+ * The row under a paged answer that can be exported (/search, /person): Previous and Next when there
+ * are several pages, and Export; custom ids `<command>:<session>:<page>` and `<command>:<session>:export`.
+ */
+export function pagingExportRow(command: string, sessionId: string, view: { index: number; count: number }, labels: { previous: string; next: string; exportButton: string }, disabled = false): ActionRowBuilder<MessageActionRowComponentBuilder> {
+  const exportButton = new ButtonBuilder().setCustomId(`${command}:${sessionId}:${EXPORT_ACTION}`).setLabel(labels.exportButton).setStyle(ButtonStyle.Primary).setDisabled(disabled);
+  const row = pagingButtons(`${command}:${sessionId}:${view.index - 1}`, `${command}:${sessionId}:${view.index + 1}`, labels, view, disabled);
+  if (view.count < 2) row.setComponents(exportButton);
+  else row.addComponents(exportButton);
+  return row;
+}
+
+/** The action of an Export button's custom id. */
+export const EXPORT_ACTION = 'export';
+

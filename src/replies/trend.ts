@@ -8,6 +8,7 @@ import { labelsFor, type Labels } from './labels';
 import { DISCORD_LIMITS, truncate } from './limits';
 import { scriptFor, type ReplyLocale } from './locale';
 import { bold, escapeMarkdown } from './markdown';
+import { refusalMessage } from './search';
 
 /** The name the chart is attached under, which the card's image points to. */
 export const TREND_CHART_FILE = 'trend.png';
@@ -47,23 +48,17 @@ export function trendAnswer(library: Library, request: TrendRequest, locale: Rep
   };
 }
 
-/** What a refused trend is told, in the reader's language. */
+/** What a refused trend is told, in the reader's language: as a refused search, but for its own options. */
 export function trendRefusalMessage(refusal: TrendRefusal, labels: Labels): string {
   switch (refusal.reason) {
-    case 'empty':
-      return labels.emptyPhrase;
-    case 'too-long':
-      return labels.phraseTooLong;
     case 'too-many':
       return labels.tooManyTrendPhrases;
-    case 'reversed-range':
-      return labels.reversedRange;
-    case 'bad-date':
-      return labels.badDate(shownValue(refusal.value));
     case 'bad-period':
       return labels.badPeriod(shownValue(refusal.value));
     case 'bad-measure':
       return labels.badMeasure(shownValue(refusal.value));
+    default:
+      return refusalMessage(refusal, labels);
   }
 }
 

@@ -43,7 +43,8 @@ export interface TrendQuery {
 /** Why a trend is not counted. */
 export type TrendRefusal =
   | { readonly reason: 'empty' | 'too-long' | 'too-many' | 'reversed-range' }
-  | { readonly reason: 'bad-date' | 'bad-period' | 'bad-measure'; readonly value: string };
+  | { readonly reason: 'bad-date'; readonly value: string }
+  | { readonly reason: 'bad-period' | 'bad-measure'; readonly value: string };
 
 /** The measure a word names, articles when none is given, undefined for any other word. */
 export function parseMeasure(text: string | null | undefined): TrendMeasure | undefined {
