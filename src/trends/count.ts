@@ -46,19 +46,7 @@ export const SHARE_BASE = 1000;
 export function countTrend(source: TrendSource, query: TrendQuery): Trend {
   const days = source.dayNumbers();
   const inRange = (day: DayNumber) => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
-  let firstDay = 0;
-  let lastDay = 0;
-  for (const day of days) {
-    if (!inRange(day)) continue;
-    if (firstDay === 0 || day < firstDay) firstDay = day;
-    if (day > lastDay) lastDay = day;
-  }
-  const by = query.by ?? (firstDay === 0 ? 'month' : periodForSpan(firstDay, lastDay));
-  // With no dated article in range there are no periods, and each phrase has only undated articles.
-  const start = firstDay === 0 ? 0 : periodOf(firstDay, by);
-  const length = firstDay === 0 ? 0 : periodOf(lastDay, by) - start + 1;
-  const articlesInPeriod = new Array<number>(length).fill(0);
-  for (const day of days) if (inRange(day)) articlesInPeriod[periodOf(day, by) - start]!++;
+  const { by, start, length, articlesInPeriod } = corpusPeriods(days, query);
 
   const undatedDocuments = new Set<number>();
   const phrases = query.phrases.map(({ typed, folded }): PhraseTrend => {
@@ -82,6 +70,48 @@ export function countTrend(source: TrendSource, query: TrendQuery): Trend {
     return { phrase: typed, articles, mentions, share, totalArticles: sum(articles), totalMentions: sum(mentions), undated, first: firstIndex(articles), peak: peakIndex(measured) };
   });
   return { by, measure: query.measure, periods: Array.from({ length }, (_, period) => periodLabel(start + period, by)), articlesInPeriod, phrases, undated: undatedDocuments.size };
+}
+
+interface CorpusPeriods {
+  readonly by: TrendPeriod;
+  /** The first period's number (see periodOf) and how many periods there are. */
+  readonly start: number;
+  readonly length: number;
+  readonly articlesInPeriod: readonly number[];
+}
+
+/** The last few ranges' periods, per corpus (its day numbers): they depend on the range, not the phrases. */
+const periodsByCorpus = new WeakMap<Int32Array, Map<string, CorpusPeriods>>();
+const RANGES_KEPT = 16;
+
+/**
+ * The periods a range spans and the dated articles in each: two passes over every article's day
+ * number, the part of a trend that grows with the corpus whatever the phrases, so kept for the next.
+ */
+function corpusPeriods(days: Int32Array, query: Pick<TrendQuery, 'from' | 'to' | 'by'>): CorpusPeriods {
+  const kept = periodsByCorpus.get(days) ?? new Map<string, CorpusPeriods>();
+  periodsByCorpus.set(days, kept);
+  const key = `${query.from}:${query.to}:${query.by}`;
+  const known = kept.get(key);
+  if (known) return known;
+  const inRange = (day: DayNumber) => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
+  let firstDay = 0;
+  let lastDay = 0;
+  for (const day of days) {
+    if (!inRange(day)) continue;
+    if (firstDay === 0 || day < firstDay) firstDay = day;
+    if (day > lastDay) lastDay = day;
+  }
+  const by = query.by ?? (firstDay === 0 ? 'month' : periodForSpan(firstDay, lastDay));
+  // With no dated article in range there are no periods, and each phrase has only undated articles.
+  const start = firstDay === 0 ? 0 : periodOf(firstDay, by);
+  const length = firstDay === 0 ? 0 : periodOf(lastDay, by) - start + 1;
+  const articlesInPeriod = new Array<number>(length).fill(0);
+  for (const day of days) if (inRange(day)) articlesInPeriod[periodOf(day, by) - start]!++;
+  const periods = { by, start, length, articlesInPeriod };
+  if (kept.size >= RANGES_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(key, periods);
+  return periods;
 }
 
 function sum(values: readonly number[]): number {
