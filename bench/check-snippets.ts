@@ -52,6 +52,8 @@ function checkSnippets(library: Library, phrase: string, tally: Tally): void {
   if (!checked.ok) throw new Error(`"${phrase}" cannot be searched for (${checked.reason})`);
   const needle = checked.folded;
   const answer = searchJson(library, phrase);
+  const outcome = library.search(phrase);
+  const hits = new Map(outcome.kind === 'found' ? outcome.hits.map(hit => [hit.article.id, hit]) : []);
   tally.phrases++;
   for (const result of answer.results) {
     tally.articles++;
@@ -91,7 +93,7 @@ function checkSnippets(library: Library, phrase: string, tally: Tally): void {
     }
     if (shown !== result.occurrences) defect('mentions highlighted ≠ mentions counted', `${shown} highlighted, ${result.occurrences} counted`);
     // A result page folds only the start of a long article for its snippets: they must be the whole text's first.
-    const page = library.snippets({ article, needle }, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
+    const page = library.snippets(hits.get(article.id) ?? { article, needle }, { context: SNIPPET_CONTEXT, maxSnippets: SNIPPETS_PER_HIT });
     const first = result.snippets.slice(0, SNIPPETS_PER_HIT);
     if (JSON.stringify(page.map(({ text, highlights }) => ({ text, highlights }))) !== JSON.stringify(first)) defect('a page’s snippets differ from the whole text’s first', `${page.length} against ${first.length}`);
   }

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Library } from '../src/library';
 import { searchReply } from '../src/replies/search';
 import { dayNumber, NO_OPTIONS, parseDateBound, type SearchOptions } from '../src/search/options';
@@ -62,7 +63,7 @@ export function dayNumbers(library: Library): Int32Array {
  * Times each option over the phrases, `repeats` times each, and checks that the search finds exactly
  * the articles and counts the scan finds. Returns the figures and any disagreement.
  */
-export function benchOptions(library: Library, phrases: readonly string[], repeats: number): { figures: OptionFigures[]; mismatches: string[]; longestMs: number } {
+export async function benchOptions(library: Library, phrases: readonly string[], repeats: number): Promise<{ figures: OptionFigures[]; mismatches: string[]; longestMs: number }> {
   const texts = library.prepared().foldedTexts;
   const days = dayNumbers(library);
   const mismatches: string[] = [];
@@ -89,17 +90,19 @@ export function benchOptions(library: Library, phrases: readonly string[], repea
     }
     figures.push({ name, search: timings(search), scan: timings(scan), p99Ratio: round1(percentile(scan, 99) / percentile(search, 99)) });
   }
-  // The longest any one answer holds the event loop, over every option and the stress phrases.
-  let longestMs = 0;
+  // The longest any one answer holds the event loop, over every option and the stress phrases: its
+  // synchronous part, not the time an absent phrase waits for the vocabulary (the loop is free then).
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   for (const { options } of OPTION_CASES) {
     for (const phrase of [...phrases, ...STRESS_PHRASES]) {
       library.forgetSearches();
-      const started = performance.now();
-      searchReply(library, phrase, 0, 'en', options);
-      longestMs = Math.max(longestMs, performance.now() - started);
+      await searchReply(library, phrase, 0, 'en', options);
+      await new Promise(resolve => setImmediate(resolve));
     }
   }
-  return { figures, mismatches, longestMs: round3(longestMs) };
+  delay.disable();
+  return { figures, mismatches, longestMs: round3(delay.max / 1e6) };
 }
 
 /** One untimed run of each first: the figures are for a warmed-up process, as a running bot is. */

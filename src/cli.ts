@@ -78,61 +78,67 @@ async function main(argv: string[]): Promise<number> {
   registerSecret(config.discordToken ?? undefined);
   const dataDirectory = values.data ? resolve(values.data) : config.dataDir;
   const library = await openLibrary(dataDirectory, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
-  const text = rest.join(' ');
-  const people = new LivePeople({ library }, { dataDirectory, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
-  if (command === 'person') {
-    await people.refresh();
-    // A build that failed was logged, and leaves no index to answer from.
-    const index = people.status();
-    if (index.kind !== 'ready') throw new Error('the people index could not be built');
-    if (format === 'csv') {
-      const [shown] = peopleNamed(index, text);
-      process.stdout.write(personCsv(library, shown!));
-      return 0;
-    }
-    if (format === 'json') {
-      process.stdout.write(`${JSON.stringify({ query: text, people: peopleNamed(index, text).map(personJson) })}\n`);
-      return 0;
-    }
-  }
-
-  if (command === 'trend') return answerTrend(library, { phrases: rest, by: values.by ?? null, from: values.from ?? null, to: values.to ?? null, measure: values.measure ?? null }, format, values.png, locale);
-
-  if (format === 'csv' || format === 'jsonl') {
-    if (format === 'jsonl') {
-      for (const result of searchJson(library, text, searchOptions).results) process.stdout.write(`${JSON.stringify(result)}\n`);
-    } else {
-      const outcome = searchHits(library, text, searchOptions);
-      process.stdout.write(searchCsv(library, outcome.kind === 'found' ? outcome.hits : []));
-    }
-    return 0;
-  }
-
-  if (format === 'json') {
-    const answer = await (async () => {
-      switch (command) {
-        case 'search':
-          return searchJson(library, text, searchOptions);
-        case 'articles':
-          return articlesJson(library);
-        case 'participants':
-          return forArticles(library, text, values.all, article => participantsJson(library, article));
-        case 'summary':
-          return forArticles(library, text, values.all, article => summaryJson(library, article));
-        default:
-          throw new UsageError(`unknown command "${command}"`);
+  // The lookups worker may have started (for "did you mean" or an unknown article's neighbours): it ends
+  // itself before the process does, never cut off inside the segmenter.
+  try {
+    const text = rest.join(' ');
+    const people = new LivePeople({ library }, { dataDirectory, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
+    if (command === 'person') {
+      await people.refresh();
+      // A build that failed was logged, and leaves no index to answer from.
+      const index = people.status();
+      if (index.kind !== 'ready') throw new Error('the people index could not be built');
+      if (format === 'csv') {
+        const [shown] = peopleNamed(index, text);
+        process.stdout.write(personCsv(library, shown!));
+        return 0;
       }
-    })();
-    process.stdout.write(`${JSON.stringify(answer)}\n`);
-    return 0;
-  }
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify({ query: text, people: peopleNamed(index, text).map(personJson) })}\n`);
+        return 0;
+      }
+    }
 
-  const trendOptions = { by: values.by ?? null, measure: values.measure ?? null };
-  const reply = await answerTerminalRequest(library, people, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions, trendOptions }, locale);
-  // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
-  const stream = reply.error ? process.stderr : process.stdout;
-  stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);
-  return reply.error ? 2 : 0;
+    if (command === 'trend') return answerTrend(library, { phrases: rest, by: values.by ?? null, from: values.from ?? null, to: values.to ?? null, measure: values.measure ?? null }, format, values.png, locale);
+
+    if (format === 'csv' || format === 'jsonl') {
+      if (format === 'jsonl') {
+        for (const result of searchJson(library, text, searchOptions).results) process.stdout.write(`${JSON.stringify(result)}\n`);
+      } else {
+        const outcome = searchHits(library, text, searchOptions);
+        process.stdout.write(searchCsv(library, outcome.kind === 'found' ? outcome.hits : []));
+      }
+      return 0;
+    }
+
+    if (format === 'json') {
+      const answer = await (async () => {
+        switch (command) {
+          case 'search':
+            return searchJson(library, text, searchOptions);
+          case 'articles':
+            return articlesJson(library);
+          case 'participants':
+            return forArticles(library, text, values.all, article => participantsJson(library, article));
+          case 'summary':
+            return forArticles(library, text, values.all, article => summaryJson(library, article));
+          default:
+            throw new UsageError(`unknown command "${command}"`);
+        }
+      })();
+      process.stdout.write(`${JSON.stringify(answer)}\n`);
+      return 0;
+    }
+
+    const trendOptions = { by: values.by ?? null, measure: values.measure ?? null };
+    const reply = await answerTerminalRequest(library, people, { command, text, page: page - 1, all: values.all, sources: values.sources, searchOptions, trendOptions }, locale);
+    // A refusal (no such article, nothing to search for, an unknown command) is an error, as with --json.
+    const stream = reply.error ? process.stderr : process.stdout;
+    stream.write(`${renderForTerminal(reply, stream.isTTY === true)}\n`);
+    return reply.error ? 2 : 0;
+  } finally {
+    await library.lookups.stop();
+  }
 }
 
 /**

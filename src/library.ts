@@ -7,7 +7,7 @@ import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOp
 import { Lookups } from './lookups/lookups';
 import type { LookupsCache } from './lookups/protocol';
 import { LazyRanking } from './search/ranking';
-import { bm25 } from './search/relevance';
+import { Bm25Scorer } from './search/relevance';
 import { buildSnippets, type Snippet, type SnippetOptions } from './search/snippets';
 import { segmentWords } from './text/segment';
 import { formatDateNumbers } from './text/dates';
@@ -19,6 +19,8 @@ export interface SearchHit {
   readonly occurrences: number;
   /** The folded phrase, to find the mentions again when they are shown. */
   readonly needle: string;
+  /** Where the first mention stands in the folded text, when the search knows: how far to read for the first snippets. */
+  readonly firstStart?: number;
 }
 
 /** Why a search is not run: a phrase (the main one, or an `also` or `without` one) or a date it cannot use. */
@@ -52,6 +54,7 @@ export type SearchOutcome =
 interface Ranked {
   readonly documents: Uint32Array;
   readonly counts: Uint32Array;
+  readonly firstStart: (at: number) => number;
   readonly needle: string;
   readonly ranking: LazyRanking;
   readonly mentions: number;
@@ -90,7 +93,7 @@ export class Library {
   private readonly foldedIds: readonly string[];
   /** Each article's date as a day number, 0 when it states no full date. */
   private readonly days: Int32Array;
-  private averageLength = -1;
+  private meanLength = -1;
   private readonly index: PhraseIndex;
   /** Recent searches' rankings, least recent first (see remember). */
   private readonly remembered = new Map<string, Ranked>();
@@ -180,8 +183,8 @@ export class Library {
   }
 
   private foundArticles(query: string, ranked: Ranked): FoundArticles {
-    const { documents, counts, needle, ranking } = ranked;
-    const page = (from: number, to: number) => Array.from(ranking.slice(from, to), at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle }));
+    const { documents, counts, needle, ranking, firstStart } = ranked;
+    const page = (from: number, to: number) => Array.from(ranking.slice(from, to), at => ({ article: this.articles[documents[at]!]!, occurrences: counts[at]!, needle, firstStart: firstStart(at) }));
     return {
       kind: 'found',
       query,
@@ -259,30 +262,29 @@ export class Library {
     if (sort === 'newest') order = byDate(-1);
     else if (sort === 'oldest') order = byDate(1);
     else if (sort === 'relevance') {
+      const phrases = [needle, ...also];
+      const scorer = new Bm25Scorer([documents.length, ...alsoMatches.map(({ documents: alsoDocuments }) => alsoDocuments.length)], this.articles.length, this.averageLength());
+      const mentionsOf = new Float64Array(phrases.length);
+      const inTitleOf: boolean[] = phrases.map(() => false);
       const scores = new Float64Array(documents.length);
       for (let k = 0; k < keptCount; k++) {
         const at = kept[k]!;
-        const phrases = [
-          { phrase: needle, mentions: counts[at]!, documentFrequency: documents.length },
-          ...also.map((phrase, r) => ({ phrase, mentions: alsoCounts[r]![at]!, documentFrequency: alsoMatches[r]!.documents.length })),
-        ];
-        scores[at] = this.relevance(documents[at]!, phrases);
+        const title = this.foldedTitles[documents[at]!]!;
+        for (let r = 0; r < phrases.length; r++) {
+          mentionsOf[r] = r === 0 ? counts[at]! : alsoCounts[r - 1]![at]!;
+          inTitleOf[r] = title.includes(phrases[r]!);
+        }
+        scores[at] = scorer.score(this.foldedTexts[documents[at]!]!.length, mentionsOf, inTitleOf);
       }
       order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
     }
-    return { documents, counts, needle, ranking: new LazyRanking(kept.subarray(0, keptCount), order), mentions, undated };
+    return { documents, counts, firstStart: matches.firstStart, needle, ranking: new LazyRanking(kept.subarray(0, keptCount), order), mentions, undated };
   }
 
-  /** An article's BM25 score for the phrases of a search, each with its mentions there and how many articles mention it. */
-  private relevance(document: number, phrases: readonly { phrase: string; mentions: number; documentFrequency: number }[]): number {
-    if (this.averageLength < 0) this.averageLength = this.foldedTexts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, this.foldedTexts.length);
-    const title = this.foldedTitles[document]!;
-    return bm25(
-      phrases.map(({ phrase, mentions, documentFrequency }) => ({ mentions, documentFrequency, inTitle: title.includes(phrase) })),
-      this.foldedTexts[document]!.length,
-      this.averageLength,
-      this.articles.length,
-    );
+  /** The average length of the folded texts, for BM25; worked out the first time it is needed. */
+  private averageLength(): number {
+    if (this.meanLength < 0) this.meanLength = this.foldedTexts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, this.foldedTexts.length);
+    return this.meanLength;
   }
 
   /** Each article's date as a day number (20240305), by position, 0 when it states no full date: for counting by period. Not to be changed. */
@@ -318,10 +320,13 @@ export class Library {
    * A hit's first snippets. Only as much of the text is folded as they reach: a growing start of it,
    * until it holds a mention past the last snippet wanted, so that a long article's end is never read.
    */
-  snippets(hit: Pick<SearchHit, 'article' | 'needle'>, options: SnippetOptions): Snippet[] {
+  snippets(hit: Pick<SearchHit, 'article' | 'needle' | 'firstStart'>, options: SnippetOptions): Snippet[] {
     const text = hit.article.text;
     const more = { ...options, maxSnippets: options.maxSnippets + 1 };
-    for (let sourceEnd = SNIPPET_READ_AHEAD; sourceEnd < text.length && Number.isFinite(options.maxSnippets); sourceEnd *= 4) {
+    // Folding mostly drops characters (whitespace), so a mention stands at or after its folded place in
+    // the article's text: reading that far and a little more usually finds the first snippets at once.
+    const firstReach = (hit.firstStart ?? 0) + SNIPPET_READ_AHEAD;
+    for (let sourceEnd = firstReach; sourceEnd < text.length && Number.isFinite(options.maxSnippets); sourceEnd *= 4) {
       const snippets = buildSnippets(text, this.mentions(hit, sourceEnd), more);
       if (snippets.length > options.maxSnippets) return snippets.slice(0, options.maxSnippets);
     }

@@ -45,6 +45,8 @@ async function main(): Promise<number> {
     people,
   };
   await runConsole(source, locale);
+  // Input ended: the lookups worker ends itself before the process does, never cut off inside the segmenter.
+  await live.library.lookups.stop();
   return 0;
 }
 

@@ -12,8 +12,11 @@ import { bold, codeSpan, escapeMarkdown } from './markdown';
 export const HITS_PER_PAGE = 5;
 export const SNIPPETS_PER_HIT = 3;
 const CORRECTIONS_SHOWN = 3;
-/** How long an answer waits for the vocabulary (built in the background after a start) to offer corrections. */
-const CORRECTIONS_WAIT_MS = 1000;
+/**
+ * How long an answer waits for the vocabulary to offer corrections: read back from the cache it is
+ * ready within seconds of a start, but built anew it takes minutes, and no answer should wait long.
+ */
+const CORRECTIONS_WAIT_MS = 250;
 /** Room for the conditions restated under the totals: six phrases of 100 characters would not fit beside the entries. */
 const CONDITIONS_MAX = 400;
 // Five entries, the totals line and the conditions always fit in one embed description.

@@ -14,21 +14,30 @@ const K1 = 1.2;
 const B = 0.75;
 const TITLE_WEIGHT = 3;
 
-/** One phrase as it stands in one article. */
-export interface PhraseInArticle {
-  readonly mentions: number;
-  readonly inTitle: boolean;
-  /** How many articles of the corpus mention the phrase. */
-  readonly documentFrequency: number;
-}
+/**
+ * Scores articles for the phrases of one search: each phrase's idf and the corpus's average length are
+ * worked out once, so that scoring tens of thousands of hits is arithmetic alone.
+ */
+export class Bm25Scorer {
+  private readonly idfs: Float64Array;
 
-export function bm25(phrases: readonly PhraseInArticle[], length: number, averageLength: number, articleCount: number): number {
-  const norm = K1 * (1 - B + (B * length) / (averageLength || 1));
-  let score = 0;
-  for (const { mentions, inTitle, documentFrequency } of phrases) {
-    const tf = mentions + (inTitle ? TITLE_WEIGHT : 0);
-    const idf = Math.log(1 + (articleCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
-    score += (idf * tf * (K1 + 1)) / (tf + norm);
+  /** `documentFrequencies`: for each phrase, how many articles of the corpus mention it. */
+  constructor(
+    documentFrequencies: readonly number[],
+    articleCount: number,
+    private readonly averageLength: number,
+  ) {
+    this.idfs = Float64Array.from(documentFrequencies, frequency => Math.log(1 + (articleCount - frequency + 0.5) / (frequency + 0.5)));
   }
-  return score;
+
+  /** An article's score from its length and, for each phrase in order, its mentions and whether its title names it. */
+  score(length: number, mentions: ArrayLike<number>, inTitle: ArrayLike<boolean>): number {
+    const norm = K1 * (1 - B + (B * length) / (this.averageLength || 1));
+    let score = 0;
+    for (let phrase = 0; phrase < this.idfs.length; phrase++) {
+      const tf = mentions[phrase]! + (inTitle[phrase] ? TITLE_WEIGHT : 0);
+      score += (this.idfs[phrase]! * tf * (K1 + 1)) / (tf + norm);
+    }
+    return score;
+  }
 }
