@@ -303,32 +303,40 @@ export class Library {
    * first `sourceEnd` characters (and perhaps a character further, not to cut one in two).
    */
   mentions(hit: Pick<SearchHit, 'article' | 'needle'>, sourceEnd = Infinity): [number, number][] {
+    return this.mentionsWithin(hit, sourceEnd).ranges;
+  }
+
+  /** The mentions within the text's first `sourceEnd` characters, and how many times the phrase stands there. */
+  private mentionsWithin(hit: Pick<SearchHit, 'article' | 'needle'>, sourceEnd: number): { ranges: [number, number][]; count: number } {
     const text = hit.article.text;
     const folded = foldWithMap(sourceEnd >= text.length ? text : text.slice(0, unitBoundary(text, sourceEnd)));
     const ranges: [number, number][] = [];
-    for (const start of occurrences(folded.text, hit.needle)) {
+    const starts = occurrences(folded.text, hit.needle);
+    for (const start of starts) {
       const [from, to] = sourceRange(text, folded, start, start + hit.needle.length);
       const last = ranges[ranges.length - 1];
       // Mentions inside one character that folds to several (1 twice in ⑪) are that character, shown once.
       if (last && from < last[1]) last[1] = Math.max(last[1], to);
       else ranges.push([from, to]);
     }
-    return ranges;
+    return { ranges, count: starts.length };
   }
 
   /**
    * A hit's first snippets. Only as much of the text is folded as they reach: a growing start of it,
-   * until it holds a mention past the last snippet wanted, so that a long article's end is never read.
+   * until it holds a mention past the last snippet wanted, or every mention the search counted, so that
+   * a long article's end is never read for nothing.
    */
-  snippets(hit: Pick<SearchHit, 'article' | 'needle' | 'firstStart'>, options: SnippetOptions): Snippet[] {
+  snippets(hit: Pick<SearchHit, 'article' | 'needle' | 'firstStart'> & Partial<Pick<SearchHit, 'occurrences'>>, options: SnippetOptions): Snippet[] {
     const text = hit.article.text;
     const more = { ...options, maxSnippets: options.maxSnippets + 1 };
     // Folding mostly drops characters (whitespace), so a mention stands at or after its folded place in
     // the article's text: reading that far and a little more usually finds the first snippets at once.
     const firstReach = (hit.firstStart ?? 0) + SNIPPET_READ_AHEAD;
     for (let sourceEnd = firstReach; sourceEnd < text.length && Number.isFinite(options.maxSnippets); sourceEnd *= 4) {
-      const snippets = buildSnippets(text, this.mentions(hit, sourceEnd), more);
-      if (snippets.length > options.maxSnippets) return snippets.slice(0, options.maxSnippets);
+      const { ranges, count } = this.mentionsWithin(hit, sourceEnd);
+      const snippets = buildSnippets(text, ranges, more);
+      if (snippets.length > options.maxSnippets || count === hit.occurrences) return snippets.slice(0, options.maxSnippets);
     }
     return buildSnippets(text, this.mentions(hit), options);
   }
