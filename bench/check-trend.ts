@@ -44,7 +44,10 @@ differ('months', months, expected.months);
 differ('phrases', answer.phrases, PHRASES);
 for (const { period, total, counts } of answer.periods) {
   differ(`${period} records`, total, expected.records.get(period) ?? 0);
-  PHRASES.forEach((phrase, which) => differ(`${phrase} ${period}`, counts[phrase], expected.byPhrase[which]!.get(period) ?? { articles: 0, mentions: 0 }));
+  PHRASES.forEach((phrase, which) => {
+    const counted = counts[phrase];
+    differ(`${phrase} ${period}`, counted && { articles: counted.articles, mentions: counted.mentions }, expected.byPhrase[which]!.get(period) ?? { articles: 0, mentions: 0 });
+  });
 }
 differ('undated articles with either phrase', answer.undated, expected.undated);
 differ(`${PHRASES[0]} first month`, answer.first[PHRASES[0]!], FIRST_MONTH_OF_NEW_FORCES);
