@@ -6,11 +6,11 @@ import { terms } from './terms';
 
 /**
  * Autocomplete for the article option: ids from their start (see IdIndex), and minisearch over each
- * article's title, date and the organisations its opening names, with prefix matching on the last word typed and fuzzy matching on longer
- * words. A word as common as 習近平 stands in a tenth of all titles, and minisearch scores every
- * document that matches before it returns, so the articles are split into shards of SHARD_SIZE, newest
- * first, and shards are searched in turn until the list is full: a common word is answered from the
- * newest shard alone, a rare one from all of them.
+ * article's title, date and the organisations its opening names, with prefix matching on the last word
+ * typed and fuzzy matching on longer words. A word as common as 習近平 stands in a tenth of all titles,
+ * and minisearch scores every document that matches before it returns, so the articles are split into
+ * shards of SHARD_SIZE, newest first, and shards are searched in turn until the list is full or the
+ * time budget is spent: a common word is answered from the newest shard alone, a rare one from many.
  */
 export const SHARD_SIZE = 2_048;
 
