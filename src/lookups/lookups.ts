@@ -61,7 +61,9 @@ export class Lookups {
     this.worker.on('message', (message: FromWorker) => this.receive(message));
     this.worker.on('error', error => this.fail(error));
     this.worker.on('exit', () => {
+      // A worker that ended unasked is started again by the next question, which waits for it to be ready.
       this.worker = null;
+      this.ready.clear();
       this.answerAll();
     });
     this.holdProcess();
