@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { PreparedIndex } from '../library';
 import { registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from './article';
 import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
+import { replaceFile } from './replace-file';
 
 /**
  * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
@@ -90,18 +91,13 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
   const length = Buffer.alloc(4);
   length.writeUInt32LE(paddedHeader.byteLength);
   await makeFolder(dirname(file));
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
+  await replaceFile(file, async handle => {
     await handle.write(Buffer.concat([Buffer.from(MAGIC), length, paddedHeader]));
     for (const section of sections) {
       await handle.write(section.bytes);
       await handle.write(Buffer.alloc(padding(section.bytes.byteLength)));
     }
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
+  });
 }
 
 /** Makes the cache folder, parents included, and checks that it can be written; throws saying why not. */

@@ -1,5 +1,6 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import { replaceFile } from '../corpus/replace-file';
 import { ArticleFinder, type FinderEntry, type FinderJson } from './article-finder';
 import type { FromWorker, LookupsCache, ToWorker } from './protocol';
 import { warmUpSegmenter } from '../text/segment';
@@ -102,10 +103,9 @@ async function save(): Promise<void> {
     send({ type: 'saved' });
     return;
   }
-  const temporary = `${cache.file}.${process.pid}.tmp`;
+  const saved: Saved = { key: cache.key, finder: finder.toJSON(), vocabulary: vocabulary.toJSON() };
   try {
-    await writeFile(temporary, JSON.stringify({ key: cache.key, finder: finder.toJSON(), vocabulary: vocabulary.toJSON() } satisfies Saved));
-    await rename(temporary, cache.file);
+    await replaceFile(cache.file, handle => handle.writeFile(JSON.stringify(saved)));
   } catch (error) {
     send({ type: 'log', level: 'warn', message: `could not write the lookups cache ${cache.file}: ${String(error)}` });
   }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { prepareCacheFolder } from '../corpus/cache';
+import { replaceFile } from '../corpus/replace-file';
 import { TimeSlices } from '../text/time-slices';
 import type { ArticlePeople } from './appearances';
 import type { PersonEntry } from './directory';
@@ -40,9 +40,7 @@ export function peopleCacheFile(startUpCacheFile: string): string {
 
 export async function writePeopleCache(file: string, cache: PeopleCache, entries: readonly PersonEntry[]): Promise<void> {
   await prepareCacheFolder(dirname(file));
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
+  await replaceFile(file, async handle => {
     const header: Header = { key: cache.key, version: cache.version, articles: cache.digests.length, people: entries.length };
     const written = new Set<string>();
     let chunk = `${JSON.stringify(header)}\n`;
@@ -59,10 +57,7 @@ export async function writePeopleCache(file: string, cache: PeopleCache, entries
     }
     for (const entry of entries) await add(JSON.stringify(entry));
     await handle.write(chunk);
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
+  });
 }
 
 /**
