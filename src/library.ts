@@ -2,7 +2,7 @@ import { ArticleAnalyses } from './analysis/analyses';
 import type { ArticleAnalysis } from './analysis/analyse';
 import type { Article } from './corpus/article';
 import { checkPhrase, occurrences } from './search/phrase';
-import { PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
+import { gallop, PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from './search/options';
 import { Lookups } from './lookups/lookups';
 import type { LookupsCache } from './lookups/protocol';
@@ -218,17 +218,13 @@ export class Library {
       const document = documents[at]!;
       for (let r = 0; r < alsoMatches.length; r++) {
         const list = alsoMatches[r]!.documents;
-        let cursor = alsoCursors[r]!;
-        while (cursor < list.length && list[cursor]! < document) cursor++;
-        alsoCursors[r] = cursor;
+        const cursor = (alsoCursors[r] = gallop(list, alsoCursors[r]!, document));
         if (list[cursor] !== document) continue hits;
         alsoCounts[r]![at] = alsoMatches[r]!.counts[cursor]!;
       }
       for (let r = 0; r < excluded.length; r++) {
         const list = excluded[r]!;
-        let cursor = excludedCursors[r]!;
-        while (cursor < list.length && list[cursor]! < document) cursor++;
-        excludedCursors[r] = cursor;
+        const cursor = (excludedCursors[r] = gallop(list, excludedCursors[r]!, document));
         if (list[cursor] === document) continue hits;
       }
       if (ranged) {

@@ -315,8 +315,8 @@ function prefixSums(counts: Uint32Array, keyCount: number): Uint32Array {
   return sums;
 }
 
-/** The first place at or after `from` whose value is not below the target, found by galloping. */
-function gallop(list: Uint32Array, from: number, target: number): number {
+/** The first place at or after `from` in a sorted list whose value is not below the target, found by galloping. */
+export function gallop(list: Uint32Array, from: number, target: number): number {
   let low = from;
   let step = 1;
   let high = from;
