@@ -45,7 +45,7 @@ export const SHARE_BASE = 1000;
 /** Counts a checked query by period: one pass over the day numbers for the periods, one over each phrase's matches. */
 export function countTrend(source: TrendSource, query: TrendQuery): Trend {
   const days = source.dayNumbers();
-  const inRange = (day: DayNumber) => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
+  const inRange = rangeTest(query);
   const { by, start, length, articlesInPeriod } = corpusPeriods(days, query);
 
   const undatedDocuments = new Set<number>();
@@ -94,7 +94,7 @@ function corpusPeriods(days: Int32Array, query: Pick<TrendQuery, 'from' | 'to' |
   const key = `${query.from}:${query.to}:${query.by}`;
   const known = kept.get(key);
   if (known) return known;
-  const inRange = (day: DayNumber) => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
+  const inRange = rangeTest(query);
   let firstDay = 0;
   let lastDay = 0;
   for (const day of days) {
@@ -112,6 +112,11 @@ function corpusPeriods(days: Int32Array, query: Pick<TrendQuery, 'from' | 'to' |
   if (kept.size >= RANGES_KEPT) kept.delete(kept.keys().next().value!);
   kept.set(key, periods);
   return periods;
+}
+
+/** Whether a day number falls in a query's range: dated (not 0), and between its ends where it has them. */
+function rangeTest(query: Pick<TrendQuery, 'from' | 'to'>): (day: DayNumber) => boolean {
+  return day => day !== 0 && (query.from === null || day >= query.from) && (query.to === null || day <= query.to);
 }
 
 function sum(values: readonly number[]): number {
