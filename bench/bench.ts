@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
-import { openLibrary } from '../src/corpus/open';
+import { openLibrary } from '../src/library/open';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
 import { searchReply } from '../src/replies/search';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { setQuiet } from '../src/log';
-import type { PersonEntry } from '../src/people/directory';
-import { LivePeople } from '../src/people/people-index';
+import type { PersonEntry } from '../src/people-index/directory';
+import { LivePeople } from '../src/library/live-people';
 import { fold } from '../src/text/fold';
 import { withCorpus } from './open-corpus';
 import { BENCH_CORPUS } from './phrases';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { Library } from '../src/library';
+import type { Library } from '../src/library/library';
 import { setQuiet } from '../src/log';
 import { renderSnippet, SNIPPETS_PER_HIT } from '../src/replies/search';
 import { checkPhrase } from '../src/search/phrase';

@@ -1,4 +1,4 @@
-import type { Library } from '../src/library';
+import type { Library } from '../src/library/library';
 import { timings, type Timings } from './search-options';
 
 /**

@@ -1,8 +1,8 @@
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { openLibrary } from '../src/corpus/open';
-import type { Library } from '../src/library';
+import { openLibrary } from '../src/library/open';
+import type { Library } from '../src/library/library';
 
 /**
  * Opens a corpus folder, or a single corpus file (the bench's .jsonl.gz), as the bot would: the loader

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { openLibrary } from '../src/corpus/open';
+import { openLibrary } from '../src/library/open';
 import { setQuiet } from '../src/log';
-import { LivePeople } from '../src/people/people-index';
+import { LivePeople } from '../src/library/live-people';
 
 /**
  * One start of the library and then of the people index, as the bot makes them (the index in the

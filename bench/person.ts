@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Library } from '../src/library';
-import { LivePeople, type PeopleIndex } from '../src/people/people-index';
+import type { Library } from '../src/library/library';
+import { LivePeople, type PeopleIndex } from '../src/library/live-people';
 import { labelsFor } from '../src/replies/labels';
 import { personChoiceName, personReply } from '../src/replies/person';
 

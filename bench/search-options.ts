@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Library } from '../src/library';
+import type { Library } from '../src/library/library';
 import { searchReply } from '../src/replies/search';
 import { dayNumber, NO_OPTIONS, parseDateBound, type SearchOptions } from '../src/search/options';
 import { fold } from '../src/text/fold';

@@ -1,4 +1,4 @@
-import { openLibrary } from '../src/corpus/open';
+import { openLibrary } from '../src/library/open';
 import { setQuiet } from '../src/log';
 
 /** One start of the library, as the bot makes it, reported as JSON for the benchmark. */

@@ -1,5 +1,5 @@
 import { lineChartPng } from '../src/charts/line-chart';
-import type { Library } from '../src/library';
+import type { Library } from '../src/library/library';
 import { trendAnswer } from '../src/replies/trend';
 import { countTrend } from '../src/trends/count';
 import { parseTrendRequest, type TrendRequest } from '../src/trends/request';

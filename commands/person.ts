@@ -12,8 +12,8 @@ import { chinese, type CommandContext, type SlashCommand } from '../src/discord/
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { PERSON_MENU } from '../src/discord/person-menu';
 import { EXPORT_ACTION, pagingExportRow, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
-import type { PersonEntry } from '../src/people/directory';
-import { percentOf } from '../src/people/people-index';
+import type { PersonEntry } from '../src/people-index/directory';
+import { percentOf } from '../src/library/live-people';
 import { errorReply, type Reply } from '../src/replies/card';
 import { labelsFor } from '../src/replies/labels';
 import { DISCORD_LIMITS, truncate } from '../src/replies/limits';

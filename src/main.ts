@@ -15,25 +15,25 @@ async function main(): Promise<number> {
   const config = readConfig();
   registerSecret(config.discordToken ?? undefined);
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
-  const { openLibrary } = await import('./corpus/open');
+  const { openLibrary } = await import('./library/open');
   const { ArticleAnalyses } = await import('./analysis/analyses');
   const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
 
   if (config.discordToken) {
-    const { startBot } = await import('./discord/bot');
+    const { startBot } = await import('./bot/bot');
     await startBot(config, library, lifecycle);
     return 0;
   }
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
-  const { LiveLibrary } = await import('./corpus/live-library');
+  const { LiveLibrary } = await import('./library/live-library');
   const live = new LiveLibrary(library, config.dataDir);
   // "Did you mean" is built (or read back) in the background while the first answers go out.
   library.lookups.start();
   lifecycle.onStop(() => live.library.lookups.stop());
   lifecycle.onReload(() => void live.reload());
   // As in Discord: the people index builds in the background, /person saying how far it is meanwhile.
-  const { LivePeople } = await import('./people/people-index');
+  const { LivePeople } = await import('./library/live-people');
   const people = new LivePeople(live, { dataDirectory: config.dataDir, cacheDirectory: config.cacheDir, budgetMs: config.analysisBudgetMs });
   void people.refresh();
   live.onReloaded(() => void people.refresh());

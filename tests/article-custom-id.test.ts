@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleForKey, customIdFor } from '../src/discord/article-custom-id';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { DISCORD_LIMITS } from '../src/replies/limits';
 import { articleFrom } from './helpers';
 

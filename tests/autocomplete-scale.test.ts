@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { connectBot, type RunningBot } from '../src/discord/bot';
-import { Cooldown } from '../src/discord/cooldown';
-import { LiveLibrary } from '../src/corpus/live-library';
-import { Library } from '../src/library';
+import { connectBot, type RunningBot } from '../src/bot/bot';
+import { Cooldown } from '../src/bot/cooldown';
+import { LiveLibrary } from '../src/library/live-library';
+import { Library } from '../src/library/library';
 import { asker, FakeDiscord, nextSnowflake } from './fake-discord';
 import { articleFrom, bundledLibrary } from './helpers';
 

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../src/config';
-import { cacheFile, corpusKey, readCache } from '../src/corpus/cache';
-import { openLibrary } from '../src/corpus/open';
+import { readCache } from '../src/library/cache';
+import { cacheFile, corpusKey } from '../src/storage/corpus-key';
+import { openLibrary } from '../src/library/open';
 import * as logging from '../src/log';
 
 let corpus: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { bruteForceSearch, bundledLibrary, converse } from './helpers';
 import { parseCsv } from './csv';
 import { pngHeader } from './png';

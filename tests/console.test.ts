@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { articleFrom, converse, OPTIONS_CORPUS } from './helpers';
 
 describe('the console', () => {

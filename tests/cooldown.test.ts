@@ -1,8 +1,8 @@
 import type { Interaction } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandContext, SlashCommand } from '../src/discord/command';
-import { Cooldown } from '../src/discord/cooldown';
-import { createRouter } from '../src/discord/router';
+import { Cooldown } from '../src/bot/cooldown';
+import { createRouter } from '../src/bot/router';
 
 describe('Cooldown', () => {
   it('allows `limit` commands in a window, then says how long to wait', () => {

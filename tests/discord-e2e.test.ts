@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { connectBot, type RunningBot } from '../src/discord/bot';
-import { Cooldown } from '../src/discord/cooldown';
-import { LiveLibrary } from '../src/corpus/live-library';
-import { Library } from '../src/library';
+import { connectBot, type RunningBot } from '../src/bot/bot';
+import { Cooldown } from '../src/bot/cooldown';
+import { LiveLibrary } from '../src/library/live-library';
+import { Library } from '../src/library/library';
 import { NO_OPTIONS } from '../src/search/options';
 import { APPLICATION_ID, asker, FakeDiscord, messageObject, nextSnowflake, type RecordedRequest } from './fake-discord';
 import { loadCorpus } from '../src/corpus/load';

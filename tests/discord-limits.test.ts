@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIEmbed } from 'discord.js';
 import { pagingButtons, toEphemeralMessage, toMessage } from '../src/discord/render';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { DISCORD_LIMITS } from '../src/replies/limits';
 import { REPLY_LOCALES } from '../src/replies/locale';
 import { participantsReply } from '../src/replies/participants';

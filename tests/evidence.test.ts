@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { BUNDLED_DATA_DIR } from '../src/config';
 
 /** The development reports kept beside the project: 23 meetings of other kinds than the bundled five. */

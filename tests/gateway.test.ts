@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { LiveLibrary } from '../src/corpus/live-library';
-import { connectBot } from '../src/discord/bot';
-import { GatewayClosedError } from '../src/discord/gateway-closed';
+import { LiveLibrary } from '../src/library/live-library';
+import { connectBot } from '../src/bot/bot';
+import { GatewayClosedError } from '../src/bot/gateway-closed';
 import { startHealthServer } from '../src/health';
 import { FakeDiscord } from './fake-discord';
 import { bundledLibrary } from './helpers';

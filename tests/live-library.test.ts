@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../src/config';
 import { coalesce } from '../src/corpus/coalesce';
-import { LiveLibrary } from '../src/corpus/live-library';
-import { openLibrary } from '../src/corpus/open';
+import { LiveLibrary } from '../src/library/live-library';
+import { openLibrary } from '../src/library/open';
 import * as logging from '../src/log';
 
 let corpus: string;

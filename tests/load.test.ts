@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config';
-import { LiveLibrary } from '../src/corpus/live-library';
-import { connectBot, type RunningBot } from '../src/discord/bot';
+import { LiveLibrary } from '../src/library/live-library';
+import { connectBot, type RunningBot } from '../src/bot/bot';
 import { asker, FakeDiscord, nextSnowflake } from './fake-discord';
 import { bundledLibrary } from './helpers';
 

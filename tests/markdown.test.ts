@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { lookUpArticle } from '../src/replies/article-lookup';
 import { escapeMarkdown } from '../src/replies/markdown';
 import { searchReply } from '../src/replies/search';

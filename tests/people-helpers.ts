@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { analyseArticle } from '../src/analysis/analyse';
 import type { Article } from '../src/corpus/article';
-import type { Library } from '../src/library';
-import { LivePeople, type PeopleAnalysis, type PeopleIndexOptions } from '../src/people/people-index';
+import type { Library } from '../src/library/library';
+import { LivePeople, type PeopleAnalysis, type PeopleIndexOptions } from '../src/library/live-people';
 
 /** Reports in which the same names stand for different people, and people whose titles change over time. */
 export const PEOPLE_CORPUS = fileURLToPath(new URL('fixtures/people', import.meta.url));

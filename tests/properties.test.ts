@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { findParticipants } from '../src/people/participants';
 import { summarizeArticle } from '../src/meetings/summarize';
 import { renderSnippet } from '../src/replies/search';

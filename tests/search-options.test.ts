@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { searchReply } from '../src/replies/search';
 import { searchCsv, searchCsvWithin } from '../src/replies/search-export';
 import { NO_OPTIONS, parseDateBound, type SearchOptions } from '../src/search/options';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { renderSnippet, searchReply } from '../src/replies/search';
 import { buildSnippets, SNIPPET_CONTEXT } from '../src/search/snippets';
 import { fold } from '../src/text/fold';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
 import { toMessage } from '../src/discord/render';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { REPLY_LOCALES } from '../src/replies/locale';
 import { TREND_CHART_FILE, trendAnswer } from '../src/replies/trend';
 import { trendCsv } from '../src/replies/trend-export';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load';
 import type { Article } from '../src/corpus/article';
-import { Library } from '../src/library';
+import { Library } from '../src/library/library';
 import { countTrend, type Trend } from '../src/trends/count';
 import { periodForSpan, periodLabel, periodOf } from '../src/trends/periods';
 import { parseTrendRequest, splitPhrases, type TrendQuery, type TrendRequest } from '../src/trends/request';

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article';
 import { summarizeArticle, type ArticleSummary, type SummaryScope } from '../meetings/summarize';
-import { titleBodies } from '../people/appearances';
+import { titleBodies } from '../meetings/organizations';
 import { findParticipants, type Participants } from '../people/participants';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { DISCORD_LIMITS } from '../replies/limits';
 
 /**

@@ -1,6 +1,6 @@
 import type { ActionRowBuilder, AutocompleteInteraction, ChatInputCommandInteraction, MessageActionRowComponentBuilder, SlashCommandStringOption } from 'discord.js';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import type { Reply } from '../replies/card';
 import { DISCORD_LIMITS, truncate } from '../replies/limits';
 import { replyLocaleFor, scriptFor, type ReplyLocale } from '../replies/locale';

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody, StringSelectMenuInteraction } from 'discord.js';
-import type { Library } from '../library';
-import type { PeopleStatus } from '../people/people-index';
+import type { Library } from '../library/library';
+import type { PeopleStatus } from '../library/live-people';
 import type { SearchSessions } from './search-sessions';
 
 /** What every command handler may use: the library, the people index and the bot's paging state. */

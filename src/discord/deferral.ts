@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 
 /**
  * Articles longer than this may take a second or more to analyse the first time (measured: 0.9 s for a

@@ -1,6 +1,6 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type ButtonInteraction, type MessageActionRowComponentBuilder } from 'discord.js';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { errorReply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import { replyLocaleFor, type ReplyLocale } from '../replies/locale';

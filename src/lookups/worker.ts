@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { replaceFile } from '../corpus/replace-file';
+import { replaceFile } from '../storage/replace-file';
 import { ArticleFinder, type FinderEntry, type FinderJson } from './article-finder';
 import type { FromWorker, LookupsCache, ToWorker } from './protocol';
 import { warmUpSegmenter } from '../text/segment';

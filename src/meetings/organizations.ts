@@ -1,6 +1,8 @@
 import nodejieba from 'nodejieba';
 import { TITLE_HEADS, TITLE_PREFIXES } from '../people/titles';
 import { isCommonWord } from '../text/dictionary';
+import { fold } from '../text/fold';
+import { memoize } from '../text/memo';
 
 /**
  * Names of bodies in folded text: enterprises, party and government bodies, legislatures and
@@ -120,4 +122,15 @@ function* bodiesOfPosts(title: string): Generator<string> {
     const body = bodyAt(rest);
     if (body === rest && body) yield body;
   }
+}
+
+/** Words before a body that say when the post was held, not where: 时任浙江省委书记, 原党组成员, 十三届全国政协. */
+const TENURE = /^(?:时任|原|前|第?[一二三四五六七八九十]+届)+/u;
+
+/** Bodies by folded title, without their tenure: a corpus repeats a few thousand titles (国务院总理). */
+const bodiesOfTitle = memoize(foldedTitle => [...new Set(specificBodiesOfTitle(foldedTitle).map(body => body.replace(TENURE, '')))].filter(Boolean), 50_000);
+
+/** The specific bodies a title as written names (folded), the post nearest the name first; none for no title. */
+export function titleBodies(title: string): readonly string[] {
+  return title ? bodiesOfTitle(fold(title)) : [];
 }

@@ -1,6 +1,6 @@
 import type { ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import type { Script } from '../text/script';
 import { errorReply, type Reply } from './card';
 import { labelsFor, type Labels } from './labels';

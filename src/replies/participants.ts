@@ -1,4 +1,4 @@
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import type { Card, Reply } from './card';
 import { answerFromAnalysis, type AnalysedArticle } from './article-lookup';
 import { DISCORD_LIMITS, truncate } from './limits';

@@ -1,5 +1,5 @@
-import type { Library } from '../library';
-import type { PersonEntry } from '../people/directory';
+import type { Library } from '../library/library';
+import type { PersonEntry } from '../people-index/directory';
 import { csvWithin } from './csv';
 
 /**

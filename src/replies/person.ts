@@ -1,5 +1,5 @@
-import type { PersonAppearance, PersonEntry } from '../people/directory';
-import { percentOf, type PeopleIndex, type PeopleStatus } from '../people/people-index';
+import type { PersonAppearance, PersonEntry } from '../people-index/directory';
+import { percentOf, type PeopleIndex, type PeopleStatus } from '../library/live-people';
 import { inScript, type Script } from '../text/script';
 import { errorReply, type Reply } from './card';
 import { labelsFor, type Labels } from './labels';

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { checkPhrase } from '../search/phrase';
 import { buildSnippets } from '../search/snippets';
 import { inScript, type Script } from '../text/script';

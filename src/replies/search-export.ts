@@ -1,4 +1,4 @@
-import type { Library, SearchHit } from '../library';
+import type { Library, SearchHit } from '../library/library';
 import { SNIPPET_CONTEXT } from '../search/snippets';
 import { formatDateNumbers } from '../text/dates';
 import { csvWithin } from './csv';

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/article';
-import type { Library, SearchHit, SearchRefusal } from '../library';
+import type { Library, SearchHit, SearchRefusal } from '../library/library';
 import { NO_OPTIONS, type SearchOptions } from '../search/options';
 import { SNIPPET_CONTEXT, type Snippet } from '../search/snippets';
 import { inScript, type Script } from '../text/script';

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/article';
 import type { ArticleAnalysis } from '../analysis/analyse';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import type { Participant, SourceRange } from '../people/participants';
 import { inScript, type Script } from '../text/script';
 import type { Card, Reply } from './card';

@@ -1,5 +1,5 @@
 import type { Meeting } from '../meetings/summarize';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { formatDateNumbers, type WrittenDate } from '../text/dates';
 import type { Script } from '../text/script';
 import type { Card, CardField, Reply } from './card';

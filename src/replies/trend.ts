@@ -1,5 +1,5 @@
 import type { LineChart } from '../charts/line-chart';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { countTrend, type PhraseTrend, type Trend } from '../trends/count';
 import { parseTrendRequest, type TrendMeasure, type TrendRefusal, type TrendRequest } from '../trends/request';
 import { inScript } from '../text/script';

@@ -1,5 +1,5 @@
-import type { Library } from '../library';
-import type { PeopleStatus } from '../people/people-index';
+import type { Library } from '../library/library';
+import type { PeopleStatus } from '../library/live-people';
 import { personReply } from '../replies/person';
 import { errorReply, type Reply } from '../replies/card';
 import { labelsFor } from '../replies/labels';

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import { labelsFor } from '../replies/labels';
 import type { ReplyLocale } from '../replies/locale';
 import { answerTerminalRequest, parseTerminalLine, type PeopleSource, type TerminalRequest } from './commands';

@@ -1,6 +1,6 @@
 import { isPartial, type ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from '../library/library';
 import type { Meeting } from '../meetings/summarize';
 import type { Participant } from '../people/participants';
 import { labelsFor } from '../replies/labels';

@@ -1,5 +1,5 @@
-import type { PersonEntry } from '../people/directory';
-import type { PeopleIndex } from '../people/people-index';
+import type { PersonEntry } from '../people-index/directory';
+import type { PeopleIndex } from '../library/live-people';
 import { fold } from '../text/fold';
 import { UsageError } from './json';
 

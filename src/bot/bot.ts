@@ -4,15 +4,15 @@ import { startHealthServer } from '../health';
 import type { Lifecycle } from '../lifecycle';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
-import { LiveLibrary } from '../corpus/live-library';
-import type { Library } from '../library';
-import { LivePeople } from '../people/people-index';
+import { LiveLibrary } from '../library/live-library';
+import type { Library } from '../library/library';
+import { LivePeople } from '../library/live-people';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
 import { GatewayClosedError } from './gateway-closed';
 import { createRouter } from './router';
-import { NO_MENTIONS } from './render';
-import { SearchSessions } from './search-sessions';
+import { NO_MENTIONS } from '../discord/render';
+import { SearchSessions } from '../discord/search-sessions';
 
 /** A discord.js client for this bot: no privileged intents, no mentions, Discord's REST API or DISCORD_API_URL. */
 export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadCorpus } from './load';
-import { Library } from '../library';
+import { loadCorpus } from '../corpus/load';
+import { Library } from './library';
 import { registerSecret } from '../log';
 
 /**

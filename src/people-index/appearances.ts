@@ -1,12 +1,9 @@
 import type { ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
-import { specificBodiesOfTitle } from '../meetings/organizations';
 import type { MeetingDate } from '../meetings/summarize';
 import { formatDateNumbers, type WrittenDate } from '../text/dates';
-import { fold } from '../text/fold';
-import { memoize } from '../text/memo';
-import type { SourceRange } from './participants';
-import type { Role } from './verbs';
+import type { SourceRange } from '../people/participants';
+import type { Role } from '../people/verbs';
 
 /**
  * What the people index keeps of one article's analysis: each participant with their meeting, in plain
@@ -35,17 +32,6 @@ export interface AppearanceRecord {
   readonly evidence: SourceRange;
   /** The specific bodies the title names (folded), the post nearest the name first: what tells namesakes apart. */
   readonly bodies: readonly string[];
-}
-
-/** Words before a body that say when the post was held, not where: 时任浙江省委书记, 原党组成员, 十三届全国政协. */
-const TENURE = /^(?:时任|原|前|第?[一二三四五六七八九十]+届)+/u;
-
-/** Bodies by folded title, without their tenure: a corpus repeats a few thousand titles (国务院总理). */
-const bodiesOfTitle = memoize(foldedTitle => [...new Set(specificBodiesOfTitle(foldedTitle).map(body => body.replace(TENURE, '')))].filter(Boolean), 50_000);
-
-/** The specific bodies a title as written names (folded), the post nearest the name first; none for no title. */
-export function titleBodies(title: string): readonly string[] {
-  return title ? bodiesOfTitle(fold(title)) : [];
 }
 
 /**

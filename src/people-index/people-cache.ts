@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { dirname } from 'node:path';
-import { prepareCacheFolder } from '../corpus/cache';
-import { replaceFile } from '../corpus/replace-file';
+import { prepareCacheFolder } from '../storage/cache-folder';
+import { replaceFile } from '../storage/replace-file';
 import { TimeSlices } from '../text/time-slices';
 import type { ArticlePeople } from './appearances';
 import type { PersonEntry } from './directory';

@@ -1,22 +1,16 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import type { PreparedIndex } from '../library';
-import { registeredSecrets } from '../log';
-import type { Article, CorpusWarning } from './article';
-import { listCorpusFiles, readCorpusFile, type CorpusFile } from './files';
-import { replaceFile } from './replace-file';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { PreparedIndex } from './library';
+import type { Article, CorpusWarning } from '../corpus/article';
+import { makeFolder } from '../storage/cache-folder';
+import { replaceFile } from '../storage/replace-file';
 
 /**
  * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
- * build and read back at the next start when nothing has changed. Its key is the corpus's content (every
- * file's name and bytes) and the analyzer version, so an edited corpus or a changed analyzer rebuilds;
- * a checksum over the whole payload means a damaged file is never trusted.
+ * build and read back at the next start when nothing has changed (see storage/corpus-key); a checksum
+ * over the whole payload means a damaged file is never trusted.
  */
-
-/** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 5;
 
 /** The file format; a cache in an older format is rebuilt like a stale one. */
 const MAGIC = 'MRB2';
@@ -25,35 +19,6 @@ export interface CachedCorpus {
   readonly articles: Article[];
   readonly warnings: CorpusWarning[];
   readonly prepared: PreparedIndex;
-}
-
-/** A fingerprint of the corpus folder's content and the analyzer, or null when the folder cannot be read. */
-export async function corpusKey(directory: string, analyzerVersion = ANALYZER_VERSION): Promise<string | null> {
-  let files: CorpusFile[];
-  try {
-    files = await listCorpusFiles(directory, []);
-  } catch {
-    return null;
-  }
-  const hash = createHash('sha256').update(`analyzer ${analyzerVersion}\n`);
-  // Articles are cached with the registered secrets blanked out; a cache written without them (by the
-  // console, which has no token) must not serve the bot, so they are part of the key.
-  for (const secret of registeredSecrets().sort()) hash.update(`secret ${secret}\n`);
-  for (const file of files) {
-    try {
-      const read = await readCorpusFile(file, Infinity);
-      if (typeof read === 'string') continue;
-      hash.update(`${file.name}\n`).update(read);
-    } catch {
-      hash.update(`${file.name} unreadable\n`);
-    }
-  }
-  return hash.digest('hex');
-}
-
-/** Where the cache of a corpus folder lives: one file per folder, replaced when the corpus changes. */
-export function cacheFile(cacheDirectory: string, corpusDirectory: string): string {
-  return join(cacheDirectory, `${createHash('sha256').update(resolve(corpusDirectory)).digest('hex').slice(0, 16)}.cache`);
 }
 
 type Section = { name: string; bytes: Uint8Array };
@@ -98,32 +63,6 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
       await handle.write(Buffer.alloc(padding(section.bytes.byteLength)));
     }
   });
-}
-
-/** Makes the cache folder, parents included, and checks that it can be written; throws saying why not. */
-export async function prepareCacheFolder(directory: string): Promise<void> {
-  await makeFolder(directory);
-  await access(directory, constants.W_OK);
-}
-
-/**
- * mkdir -p that gives up at the first refusal. Node's own recursive mkdir loops forever where mkdir
- * says ENOENT although the parent exists (under /proc), which hung the start.
- */
-async function makeFolder(directory: string): Promise<void> {
-  try {
-    await mkdir(directory);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      if (!(await stat(directory)).isDirectory()) throw new Error(`${directory} exists and is not a folder`);
-      return;
-    }
-    const parent = dirname(directory);
-    if (code !== 'ENOENT' || parent === directory) throw error;
-    await makeFolder(parent);
-    await mkdir(directory);
-  }
 }
 
 export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' | 'stale' } | { status: 'corrupt'; reason: string };

@@ -1,9 +1,9 @@
 import { unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { Library, type PreparedIndex } from '../library';
+import { Library, type PreparedIndex } from './library';
 import { log, registeredSecrets } from '../log';
-import type { Article, CorpusWarning } from './article';
-import { coalesce } from './coalesce';
+import type { Article, CorpusWarning } from '../corpus/article';
+import { coalesce } from '../corpus/coalesce';
 import { EmptyCorpusError, reportWarnings } from './open';
 
 export interface WatchTiming {

@@ -3,8 +3,8 @@ import { memoize } from '../text/memo';
 import { TimeSlices } from '../text/time-slices';
 import type { ArticlePeople } from './appearances';
 import { tellApart, type AppearanceClues } from './identity';
-import type { SourceRange } from './participants';
-import type { Role } from './verbs';
+import type { SourceRange } from '../people/participants';
+import type { Role } from '../people/verbs';
 
 /** An article's people, as the directory is built from them. */
 export interface DirectoryArticle {

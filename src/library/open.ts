@@ -1,10 +1,12 @@
 import { ArticleAnalyses } from '../analysis/analyses';
 import { log } from '../log';
-import { Library } from '../library';
+import { Library } from './library';
 import { ConfigError } from '../config';
-import { cacheFile, corpusKey, prepareCacheFolder, readCache, writeCache } from './cache';
-import type { CorpusWarning } from './article';
-import { loadCorpus } from './load';
+import { readCache, writeCache } from './cache';
+import { prepareCacheFolder } from '../storage/cache-folder';
+import { cacheFile, corpusKey } from '../storage/corpus-key';
+import type { CorpusWarning } from '../corpus/article';
+import { loadCorpus } from '../corpus/load';
 
 /** The start-up cache's key of the corpus each library was opened from, for what is cached beside it. */
 const openedUnder = new WeakMap<Library, string>();

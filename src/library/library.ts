@@ -1,17 +1,17 @@
-import { ArticleAnalyses } from './analysis/analyses';
-import type { ArticleAnalysis } from './analysis/analyse';
-import type { Article } from './corpus/article';
-import { checkPhrase, occurrences } from './search/phrase';
-import { gallop, PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from './search/phrase-index';
-import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from './search/options';
-import { Lookups } from './lookups/lookups';
-import type { LookupsCache } from './lookups/protocol';
-import { LazyRanking } from './search/ranking';
-import { Bm25Scorer } from './search/relevance';
-import { buildSnippets, type Snippet, type SnippetOptions } from './search/snippets';
-import { segmentWords } from './text/segment';
-import { formatDateNumbers } from './text/dates';
-import { fold, foldWithMap, sourceRange, unitBoundary } from './text/fold';
+import { ArticleAnalyses } from '../analysis/analyses';
+import type { ArticleAnalysis } from '../analysis/analyse';
+import type { Article } from '../corpus/article';
+import { checkPhrase, occurrences } from '../search/phrase';
+import { gallop, PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from '../search/phrase-index';
+import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from '../search/options';
+import { Lookups } from '../lookups/lookups';
+import type { LookupsCache } from '../lookups/protocol';
+import { LazyRanking } from '../search/ranking';
+import { Bm25Scorer } from '../search/relevance';
+import { buildSnippets, type Snippet, type SnippetOptions } from '../search/snippets';
+import { segmentWords } from '../text/segment';
+import { formatDateNumbers } from '../text/dates';
+import { fold, foldWithMap, sourceRange, unitBoundary } from '../text/fold';
 
 /** An article that mentions the phrase, and how often. */
 export interface SearchHit {

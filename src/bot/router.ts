@@ -3,9 +3,9 @@ import { log } from '../log';
 import { errorReply } from '../replies/card';
 import { labelsFor } from '../replies/labels';
 import { replyLocaleFor } from '../replies/locale';
-import type { CommandContext, SlashCommand } from './command';
+import type { CommandContext, SlashCommand } from '../discord/command';
 import type { Cooldown } from './cooldown';
-import { toMessage, toUpdate } from './render';
+import { toMessage, toUpdate } from '../discord/render';
 
 /** Errors that mean Discord no longer wants an answer: logged as warnings, never fatal. */
 const STALE_INTERACTION_CODES: ReadonlySet<unknown> = new Set([RESTJSONErrorCodes.UnknownInteraction, RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged]);

@@ -4,16 +4,16 @@ import { analysisDigest, ArticleAnalyses } from '../analysis/analyses';
 import type { ArticleAnalysis } from '../analysis/analyse';
 import { AnalysisPool } from '../analysis/pool';
 import { DEFAULT_ANALYSIS_BUDGET_MS } from '../config';
-import { cacheFile } from '../corpus/cache';
-import { corpusKeyOf } from '../corpus/open';
+import { cacheFile } from '../storage/corpus-key';
+import { corpusKeyOf } from './open';
 import type { Article } from '../corpus/article';
-import type { Library } from '../library';
+import type { Library } from './library';
 import { log, registeredSecrets } from '../log';
 import { TimeSlices } from '../text/time-slices';
-import { articlePeople, type ArticlePeople } from './appearances';
-import { PeopleDirectory, type PersonEntry } from './directory';
-import { PersonSearch } from './person-search';
-import { PEOPLE_VERSION, peopleCacheFile, readCachedDirectory, readPeopleCache, writePeopleCache } from './people-cache';
+import { articlePeople, type ArticlePeople } from '../people-index/appearances';
+import { PeopleDirectory, type PersonEntry } from '../people-index/directory';
+import { PersonSearch } from '../people-index/person-search';
+import { PEOPLE_VERSION, peopleCacheFile, readCachedDirectory, readPeopleCache, writePeopleCache } from '../people-index/people-cache';
 
 /** Where the analyses of the articles not yet indexed come from. */
 export interface PeopleAnalysis {
@@ -217,7 +217,7 @@ export function percentOf({ done, total }: { done: number; total: number }): num
 /** The start-up cache's key of the corpus folder, computed in a worker thread; null when it cannot be. */
 function corpusKeyInWorker(directory: string): Promise<string | null> {
   return new Promise(resolve => {
-    const worker = new Worker(new URL('./key-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets() } });
+    const worker = new Worker(new URL('../people-index/key-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets() } });
     worker.once('message', (key: string | null) => resolve(key));
     worker.once('error', error => {
       log.warn(`could not compute the corpus key of ${directory}; the people are indexed without their cache`, error);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { corpusKey } from '../corpus/cache';
+import { corpusKey } from '../storage/corpus-key';
 import { registerSecret } from '../log';
 
 /**
