@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { createGunzip, createGzip } from 'node:zlib';
 import { openLibrary } from '../src/library/open';
+import { defaultBuildWorkers } from '../src/library/index-build';
 import { setQuiet } from '../src/log';
 import { fold } from '../src/text/fold';
 import { searchReply } from '../src/replies/search';
@@ -48,10 +49,11 @@ try {
   const cache = join(work, 'cache');
 
   const build = await startOnce(corpus, cache);
+  const cacheBytes = await startUpCacheBytes(cache);
   const cached = await startOnce(corpus, cache);
 
   const library = await openLibrary(corpus, cache);
-  const folded = library.prepared().foldedTexts;
+  const folded = library.articles.map(article => fold(article.text));
   const index: number[] = [];
   const baseline: number[] = [];
   const nextPage: number[] = [];
@@ -95,8 +97,10 @@ try {
     articles: library.articles.length,
     written: articlesWritten,
     characters: library.articles.reduce((sum, article) => sum + article.text.length, 0),
+    buildWorkers: defaultBuildWorkers(),
     buildMs: Math.round(build.wallMs),
     buildOpenMs: Math.round(build.openMs),
+    cacheMb: Math.round(cacheBytes / 2 ** 20),
     startWithCacheMs: Math.round(cached.wallMs),
     startWithCacheOpenMs: Math.round(cached.openMs),
     rssAfterStartMb: Math.round(cached.rssMb),
@@ -148,6 +152,13 @@ async function replicate(source: string, directory: string, copies: number, limi
   return written;
 }
 
+/** The start-up cache's size (without what lookups and people keep beside it). */
+async function startUpCacheBytes(cache: string): Promise<number> {
+  const { readdir, stat } = await import('node:fs/promises');
+  const files = (await readdir(cache)).filter(name => name.endsWith('.cache'));
+  return (await Promise.all(files.map(async name => (await stat(join(cache, name))).size))).reduce((sum, size) => sum + size, 0);
+}
+
 /** Starts a fresh process that opens the library, as the bot does at start. */
 async function startOnce(corpus: string, cache: string): Promise<{ wallMs: number; openMs: number; rssMb: number }> {
   const started = performance.now();
@@ -174,7 +185,8 @@ function printTable(report: Record<string, unknown> & Record<'index' | 'baseline
   const rows: [string, string][] = [
     ['articles', String(report.articles)],
     ['characters', String(report.characters)],
-    ['first build (process start to ready)', `${report.buildMs} ms (open ${report.buildOpenMs} ms)`],
+    ['first build (process start to ready)', `${report.buildMs} ms (open ${report.buildOpenMs} ms), ${report.buildWorkers} build workers`],
+    ['start-up cache', `${report.cacheMb} MB`],
     ['start with the cache (process start to ready)', `${report.startWithCacheMs} ms (open ${report.startWithCacheOpenMs} ms)`],
     ['resident memory after start (cache / build)', `${report.rssAfterStartMb} MB / ${report.rssAfterBuildMb} MB`],
     ['phrase search p50 / p99, index', `${report.index.p50Ms} / ${report.index.p99Ms} ms`],

@@ -64,7 +64,7 @@ export function dayNumbers(library: Library): Int32Array {
  * the articles and counts the scan finds. Returns the figures and any disagreement.
  */
 export async function benchOptions(library: Library, phrases: readonly string[], repeats: number): Promise<{ figures: OptionFigures[]; mismatches: string[]; longestMs: number }> {
-  const texts = library.prepared().foldedTexts;
+  const texts = library.articles.map(article => fold(article.text));
   const days = dayNumbers(library);
   const mismatches: string[] = [];
   const figures: OptionFigures[] = [];

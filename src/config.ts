@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +10,7 @@ const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.cache');
 /** How long the analysis of one article may take before an opening of it is analysed instead. */
 export const DEFAULT_ANALYSIS_BUDGET_MS = 5000;
 const ANALYSIS_BUDGET_RANGE = [100, 600_000] as const;
+const MOST_BUILD_WORKERS = 64;
 
 export interface Config {
   readonly discordToken: string | null;
@@ -23,6 +25,8 @@ export interface Config {
   readonly healthHost: string;
   /** Time allowed to analyse one article in a worker before its opening is analysed instead. */
   readonly analysisBudgetMs: number;
+  /** Threads that fold and index the corpus on a build: one per core unless BUILD_WORKERS says. */
+  readonly buildWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +82,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('ANALYSIS_BUDGET_MS', `must be a whole number of milliseconds from ${leastBudget} to ${mostBudget}`);
   }
 
+  const workersText = value('BUILD_WORKERS');
+  const buildWorkers = workersText === null ? availableParallelism() : Number(workersText);
+  if (!Number.isInteger(buildWorkers) || buildWorkers < 1 || buildWorkers > MOST_BUILD_WORKERS) {
+    throw new ConfigError('BUILD_WORKERS', `must be a whole number of threads from 1 to ${MOST_BUILD_WORKERS}`);
+  }
+
   return {
     discordToken,
     discordClientId,
@@ -88,5 +98,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     healthPort,
     healthHost,
     analysisBudgetMs,
+    buildWorkers,
   };
 }

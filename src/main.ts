@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
   const { openLibrary } = await import('./library/open');
   const { ArticleAnalyses } = await import('./analysis/analyses');
-  const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }));
+  const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), config.buildWorkers);
 
   if (config.discordToken) {
     const { startBot } = await import('./bot/bot');
@@ -26,8 +26,8 @@ async function main(): Promise<number> {
   }
   const locale = parseReplyLocale(values.locale);
   if (!locale) throw new ConfigError('--locale', `must be en, zh-CN or zh-TW, not "${values.locale}"`);
-  const { LiveLibrary } = await import('./library/live-library');
-  const live = new LiveLibrary(library, config.dataDir);
+  const { LiveLibrary, WATCH_TIMING } = await import('./library/live-library');
+  const live = new LiveLibrary(library, config.dataDir, WATCH_TIMING, config.buildWorkers);
   // "Did you mean" is built (or read back) in the background while the first answers go out.
   library.lookups.start();
   lifecycle.onStop(() => live.library.lookups.stop());

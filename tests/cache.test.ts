@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../src/config';
-import { readCache } from '../src/library/cache';
+import { readCache, writeCache } from '../src/library/cache';
 import { cacheFile, corpusKey } from '../src/storage/corpus-key';
 import { openLibrary } from '../src/library/open';
 import * as logging from '../src/log';
@@ -38,6 +38,17 @@ describe('the start-up cache', () => {
     expect(info.mock.calls.some(([message]) => message.includes('start-up cache'))).toBe(true);
     for (const phrase of ['新质生产力', '黨員 先行', '鲲', '揭榜']) expect(searchCounts(restored, phrase)).toEqual(searchCounts(built, phrase));
     expect(restored.articles.map(article => [article.id, article.title, article.date, article.text])).toEqual(built.articles.map(article => [article.id, article.title, article.date, article.text]));
+  });
+
+  it('reads back every article and every array of the index, the articles in chunks', async () => {
+    const built = await openLibrary(corpus, null);
+    const file = join(cache, 'small-sections.cache');
+    await writeCache(file, 'key', { articles: built.articles, warnings: [], prepared: built.prepared() }, 2);
+    const read = await readCache(file, 'key');
+    if (read.status !== 'hit') throw new Error(`not read back: ${read.status}`);
+    expect(read.corpus.articles).toEqual(built.articles);
+    const { index } = built.prepared();
+    for (const [name, array] of Object.entries(read.corpus.prepared.index)) expect(array, name).toEqual(index[name as keyof typeof index]);
   });
 
   it('keeps autocomplete and the vocabulary beside the index, read back by the next start, and rebuilds them when damaged', async () => {
@@ -92,7 +103,7 @@ describe('the start-up cache', () => {
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
     const warn = vi.spyOn(logging.log, 'warn');
     const rebuilt = await openLibrary(corpus, cache);
-    expect(warn.mock.calls.some(([message]) => /damaged \(checksum mismatch\)/.test(message))).toBe(true);
+    expect(warn.mock.calls.some(([message]) => /damaged \(section \w+ fails its checksum\)/.test(message))).toBe(true);
     expect(searchCounts(rebuilt, '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('hit');
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_DATA_DIR } from '../src/config';
+import { loadCorpus } from '../src/corpus/load';
 import { removePinyinAnnotations } from '../src/text/pinyin';
 import { fold, foldWithMap, sourceRange } from '../src/text/fold';
 
@@ -56,6 +58,12 @@ describe('fold', () => {
     }
     const apartment = folded.text.indexOf('アパート');
     expect(source.slice(...sourceRange(source, folded, apartment, apartment + 4))).toBe('㌀');
+  });
+
+  it('gives what foldWithMap gives, on the bundled articles and on text its fast path cannot take', async () => {
+    const { articles } = await loadCorpus(BUNDLED_DATA_DIR);
+    const tricky = ['e\u0301 café', '𠀀𡃁 astral', '㌀ expands', 'Ａ１　全角', ' \t\n 空白 ', '\u0301 a mark first', '乾隆 幹部 干部 著名'];
+    for (const text of [...articles.flatMap(article => [article.text, article.title]), ...tricky]) expect(fold(text)).toBe(foldWithMap(text).text);
   });
 
   it('composes a base and its combining marks before comparing', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { occurrences } from '../src/search/phrase';
 import { PhraseIndex } from '../src/search/phrase-index';
+import { buildIndexLists, packPostings } from '../src/search/index-build';
+import { mergePhraseIndexes } from '../src/search/index-merge';
 
 /** A small deterministic generator, so that failures repeat. */
 function generator(seed: number) {
@@ -30,15 +32,44 @@ describe('PhraseIndex', () => {
     const alphabet = ['党', '员', '先', '行', 'a', '𠀀', '党'];
     const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
     const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(random() * 60) }, pick).join(''));
-    const index = new PhraseIndex(texts);
+    const index = PhraseIndex.build(texts);
     for (let trial = 0; trial < 400; trial++) {
       const needle = Array.from({ length: 1 + Math.floor(random() * 5) }, pick).join('');
       expect(found(index, needle), needle).toEqual(scan(texts, needle));
     }
   });
 
+  it('gives the same answers over long texts, where positions take several bytes and lists many skips', () => {
+    const random = generator(11);
+    const alphabet = ['改', '革', '发', '展', '稳', '定'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    // Positions past 2^14 take three bytes; a few hundred documents put many skips in every pair's list.
+    const texts = Array.from({ length: 300 }, (_, document) => Array.from({ length: document % 50 === 0 ? 40_000 : 1 + Math.floor(random() * 200) }, pick).join(''));
+    const index = PhraseIndex.build(texts);
+    for (let trial = 0; trial < 60; trial++) {
+      const needle = Array.from({ length: 2 + Math.floor(random() * 4) }, pick).join('');
+      expect(found(index, needle), needle).toEqual(scan(texts, needle));
+    }
+  });
+
+  it('gives the same answers merged from runs built apart as built whole', () => {
+    const random = generator(5);
+    const alphabet = ['改', '革', '发', '展', '稳', '定', '𠀀'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const texts = Array.from({ length: 240 }, (_, document) => Array.from({ length: document % 60 === 0 ? 20_000 : Math.floor(random() * 120) }, pick).join(''));
+    // Runs of unequal lengths, one of them empty of pairs, as the last run of a corpus may be.
+    const runs = [texts.slice(0, 7), texts.slice(7, 150), texts.slice(150, 150), texts.slice(150)];
+    const merged = new PhraseIndex(packPostings(mergePhraseIndexes(runs.map(run => buildIndexLists(run)))), document => texts[document]!);
+    const whole = PhraseIndex.build(texts);
+    expect(merged.lengths).toEqual(whole.lengths);
+    for (let trial = 0; trial < 80; trial++) {
+      const needle = Array.from({ length: 1 + Math.floor(random() * 4) }, pick).join('');
+      expect(found(merged, needle), needle).toEqual(found(whole, needle));
+    }
+  });
+
   it('counts non-overlapping occurrences, left to right', () => {
-    const index = new PhraseIndex(['党党党党党', '党员党员党', '先行']);
+    const index = PhraseIndex.build(['党党党党党', '党员党员党', '先行']);
     expect(found(index, '党党')).toEqual([[0, 2, 0]]);
     expect(found(index, '党员党')).toEqual([[1, 1, 0]]);
     expect(found(index, '党')).toEqual([
@@ -48,7 +79,7 @@ describe('PhraseIndex', () => {
   });
 
   it('counts a character past what its kept count can hold by reading the text', () => {
-    const index = new PhraseIndex([`${'的'.repeat(300)}话`, '说的话', '话'.repeat(255)]);
+    const index = PhraseIndex.build([`${'的'.repeat(300)}话`, '说的话', '话'.repeat(255)]);
     expect(found(index, '的')).toEqual([
       [0, 300, 0],
       [1, 1, 1],
@@ -63,7 +94,7 @@ describe('PhraseIndex', () => {
   });
 
   it('finds nothing for an empty needle or a pair no text holds', () => {
-    const index = new PhraseIndex(['党员先行']);
+    const index = PhraseIndex.build(['党员先行']);
     expect(found(index, '')).toEqual([]);
     expect(found(index, '员党')).toEqual([]);
     expect(found(index, '党员先行了')).toEqual([]);
@@ -71,7 +102,7 @@ describe('PhraseIndex', () => {
 
   it('answers the same when restored from its arrays', () => {
     const texts = ['改革发展', '发展改革改革', '稳定'];
-    const restored = new PhraseIndex(texts, new PhraseIndex(texts).arrays());
+    const restored = new PhraseIndex(PhraseIndex.build(texts).data, document => texts[document]!);
     expect(found(restored, '改革')).toEqual([
       [0, 1, 0],
       [1, 2, 2],

@@ -4,7 +4,7 @@ import { startHealthServer } from '../health';
 import type { Lifecycle } from '../lifecycle';
 import { log } from '../log';
 import { warmUpSegmenter } from '../text/segment';
-import { LiveLibrary } from '../library/live-library';
+import { LiveLibrary, WATCH_TIMING } from '../library/live-library';
 import type { Library } from '../library/library';
 import { LivePeople } from '../library/live-people';
 import { COMMANDS } from './commands';
@@ -106,7 +106,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
  */
 export async function startBot(config: Config, library: Library, lifecycle: Lifecycle): Promise<void> {
   let bot: RunningBot | null = null;
-  const live = new LiveLibrary(library, config.dataDir);
+  const live = new LiveLibrary(library, config.dataDir, WATCH_TIMING, config.buildWorkers);
   lifecycle.onStop(() => bot?.stop() ?? Promise.resolve());
   lifecycle.onReload(() => void live.reload());
   if (config.healthPort !== null) {

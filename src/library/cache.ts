@@ -1,169 +1,225 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, inflateRaw } from 'node:zlib';
 import type { PreparedIndex } from './library';
 import type { Article, CorpusWarning } from '../corpus/article';
+import { SINGLE_IDS, type PhraseIndexArrays } from '../search/index-build';
 import { makeFolder } from '../storage/cache-folder';
 import { replaceFile } from '../storage/replace-file';
 
 /**
- * The start-up cache: the cleaned articles, their folded texts and the phrase index, written after a
- * build and read back at the next start when nothing has changed (see storage/corpus-key); a checksum
- * over the whole payload means a damaged file is never trusted.
+ * The start-up cache: the cleaned articles and the phrase index, written after a build and read back at
+ * the next start when nothing has changed (see storage/corpus-key). What is cheap to work out again is
+ * not kept (folded texts are folded again when needed). The file is sections, each written and read on
+ * its own, with a checksum each: no buffer or string ever holds the whole corpus, so the file's size has
+ * no ceiling below the disk's, and a damaged section is never trusted.
+ *
+ * Articles come in chunks: their fields as JSON, their texts as UTF-16, deflated (Chinese text halves;
+ * chunks are deflated and inflated on libuv's threads, side by side and beside the main thread's
+ * work). The index's arrays are kept as they are in memory, already compact (see search/index-build),
+ * and read straight into place.
  */
 
-/** The file format; a cache in an older format is rebuilt like a stale one. */
-const MAGIC = 'MRB2';
+const deflate = promisify(deflateRaw);
+const inflate = promisify(inflateRaw);
+
+/** The file format; a cache in another is rebuilt like a stale one. */
+const MAGIC = 'MRB3';
+/** How many articles a chunk holds. */
+const ARTICLES_PER_CHUNK = 8192;
+/** One read or write call moves at most this much: the system's own limit is near 2 GiB. */
+const IO_PIECE = 1 << 28;
 
 export interface CachedCorpus {
-  readonly articles: Article[];
-  readonly warnings: CorpusWarning[];
+  readonly articles: readonly Article[];
+  readonly warnings: readonly CorpusWarning[];
   readonly prepared: PreparedIndex;
 }
 
-type Section = { name: string; bytes: Uint8Array };
+interface SectionHeader {
+  readonly name: string;
+  readonly length: number;
+  readonly checksum: number;
+}
 
-export async function writeCache(file: string, key: string, corpus: CachedCorpus): Promise<void> {
+interface Header {
+  readonly key: string;
+  readonly articleCount: number;
+  readonly pairCount: number;
+  readonly sections: readonly SectionHeader[];
+}
+
+type Section = { readonly name: string; readonly bytes: Uint8Array };
+
+export async function writeCache(file: string, key: string, corpus: CachedCorpus, articlesPerChunk = ARTICLES_PER_CHUNK): Promise<void> {
   const { articles, warnings, prepared } = corpus;
-  const metadata = articles.map(({ id, title, date, source, url }) => ({ id, title, date, source, ...(url === undefined ? {} : { url }) }));
-  const sections: Section[] = [
-    { name: 'metadata', bytes: Buffer.from(JSON.stringify({ metadata, warnings }), 'utf8') },
-    ...stringsSection('texts', articles.map(article => article.text)),
-    ...stringsSection('folded', prepared.foldedTexts),
-    { name: 'pairKeys', bytes: bytesOf(prepared.index.pairKeys) },
-    { name: 'pairIds', bytes: bytesOf(prepared.index.pairIds) },
-    { name: 'offsets', bytes: bytesOf(prepared.index.offsets) },
-    { name: 'postings', bytes: bytesOf(prepared.index.postings) },
-    { name: 'positionOffsets', bytes: bytesOf(prepared.index.positionOffsets) },
-    { name: 'positionStarts', bytes: bytesOf(prepared.index.positionStarts) },
-    { name: 'positions', bytes: bytesOf(prepared.index.positions) },
-    { name: 'characterCounts', bytes: bytesOf(prepared.index.characterCounts) },
-  ];
-  // Every section starts on a 4-byte boundary, so that typed arrays can be read in place. Sections are
-  // hashed and written one by one rather than joined, which would double the memory a build needs.
-  const hash = createHash('sha256');
-  for (const section of sections) hash.update(section.bytes).update(Buffer.alloc(padding(section.bytes.byteLength)));
-  const header = Buffer.from(
-    JSON.stringify({
-      key,
-      pairCount: prepared.index.pairCount,
-      sections: sections.map(section => ({ name: section.name, length: section.bytes.byteLength })),
-      checksum: hash.digest('hex'),
-    }),
-    'utf8',
+  const { index } = prepared;
+  const sections: Section[] = [{ name: 'warnings', bytes: utf8(JSON.stringify(warnings)) }];
+  const chunks: Promise<Section[]>[] = [];
+  for (let from = 0; from < articles.length; from += articlesPerChunk) {
+    const chunk = articles.slice(from, from + articlesPerChunk);
+    const fields = chunk.map(({ id, title, date, source, url }) => (url === undefined ? [id, title, date, source] : [id, title, date, source, url]));
+    const texts = deflate(utf16(chunk.map(article => article.text).join('')), { level: constants.Z_BEST_SPEED });
+    chunks.push(texts.then(bytes => [{ name: 'articles', bytes: utf8(JSON.stringify(fields)) }, { name: 'texts', bytes }]));
+  }
+  for (const chunk of await Promise.all(chunks)) sections.push(...chunk);
+  sections.push(
+    { name: 'textLengths', bytes: bytesOf(Uint32Array.from(articles, article => article.text.length)) },
+    { name: 'pairKeys', bytes: bytesOf(index.pairKeys) },
+    { name: 'pairIds', bytes: bytesOf(index.pairIds) },
+    { name: 'offsets', bytes: bytesOf(index.offsets) },
+    { name: 'postings', bytes: index.postings },
+    { name: 'postingBytes', bytes: bytesOf(index.postingBytes) },
+    { name: 'characterCounts', bytes: index.characterCounts },
+    { name: 'positions', bytes: index.positions },
+    { name: 'positionSkips', bytes: bytesOf(index.positionSkips) },
+    { name: 'lengths', bytes: bytesOf(index.lengths) },
   );
-  const paddedHeader = Buffer.concat([header, Buffer.alloc(padding(header.byteLength), 0x20)]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(paddedHeader.byteLength);
+  const header: Header = {
+    key,
+    articleCount: articles.length,
+    pairCount: index.pairCount,
+    sections: sections.map(({ name, bytes }) => ({ name, length: bytes.byteLength, checksum: crc32(bytes) })),
+  };
+  const headerBytes = utf8(JSON.stringify(header));
+  const lead = Buffer.alloc(8);
+  lead.write(MAGIC, 0, 'latin1');
+  lead.writeUInt32LE(headerBytes.byteLength, 4);
   await makeFolder(dirname(file));
   await replaceFile(file, async handle => {
-    await handle.write(Buffer.concat([Buffer.from(MAGIC), length, paddedHeader]));
-    for (const section of sections) {
-      await handle.write(section.bytes);
-      await handle.write(Buffer.alloc(padding(section.bytes.byteLength)));
-    }
+    await writeAll(handle, lead);
+    await writeAll(handle, headerBytes);
+    for (const section of sections) await writeAll(handle, section.bytes);
   });
 }
 
-export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' | 'stale' } | { status: 'corrupt'; reason: string };
+export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' } | { status: 'stale' | 'corrupt'; reason: string };
 
+/** Reads the cache back, section by section; says why when it cannot be used. */
 export async function readCache(file: string, key: string): Promise<CacheRead> {
-  let data: Buffer;
+  let handle: FileHandle;
   try {
-    data = await readFile(file);
+    handle = await open(file, 'r');
   } catch {
     return { status: 'missing' };
   }
   try {
-    const magic = data.subarray(0, 4).toString('latin1');
-    if (magic !== MAGIC) return magic.startsWith('MRB') ? { status: 'stale' } : { status: 'corrupt', reason: 'not a cache file' };
-    const headerLength = data.readUInt32LE(4);
-    const header = JSON.parse(data.subarray(8, 8 + headerLength).toString('utf8')) as {
-      key: string;
-      pairCount: number;
-      sections: { name: string; length: number }[];
-      checksum: string;
-    };
-    if (header.key !== key) return { status: 'stale' };
-    const payload = data.subarray(8 + headerLength);
-    if (createHash('sha256').update(payload).digest('hex') !== header.checksum) return { status: 'corrupt', reason: 'checksum mismatch' };
-    const sections = new Map<string, Buffer>();
-    let at = 0;
-    for (const { name, length } of header.sections) {
-      sections.set(name, payload.subarray(at, at + length));
-      at += length + padding(length);
+    const lead = await readAt(handle, 0, 8);
+    const magic = Buffer.from(lead.buffer, lead.byteOffset, 4).toString('latin1');
+    if (magic !== MAGIC) return magic.startsWith('MRB') ? { status: 'stale', reason: `written in an older format (${magic})` } : { status: 'corrupt', reason: 'not a cache file' };
+    const headerLength = Buffer.from(lead.buffer, lead.byteOffset, 8).readUInt32LE(4);
+    const header = JSON.parse(text(await readAt(handle, 8, headerLength))) as Header;
+    if (header.key !== key) return { status: 'stale', reason: 'the corpus or the analyzer changed' };
+    const sections = new SectionReader(handle, 8 + headerLength, header.sections);
+    const warnings = JSON.parse(text(await sections.next('warnings'))) as CorpusWarning[];
+    const chunks: { fields: unknown[][]; texts: Promise<Uint8Array> }[] = [];
+    while (sections.upcoming?.name === 'articles') {
+      const fields = JSON.parse(text(await sections.next('articles'))) as unknown[][];
+      chunks.push({ fields, texts: inflate(await sections.next('texts')) });
     }
-    const section = (name: string) => {
-      const bytes = sections.get(name);
-      if (!bytes) throw new Error(`section ${name} is missing`);
-      return bytes;
+    // The texts inflate meanwhile.
+    chunks.forEach(chunk => chunk.texts.catch(() => {}));
+    const textLengths = view(await sections.next('textLengths'), Uint32Array);
+    const pairKeys = view(await sections.next('pairKeys'), Uint32Array);
+    const pairIds = view(await sections.next('pairIds'), Int32Array);
+    const offsets = view(await sections.next('offsets'), Uint32Array);
+    const index: PhraseIndexArrays = {
+      pairKeys,
+      pairIds,
+      pairCount: header.pairCount,
+      offsets,
+      postings: await sections.next('postings'),
+      postingBytes: view(await sections.next('postingBytes'), Uint32Array),
+      characterCounts: await sections.next('characterCounts'),
+      positions: await sections.next('positions'),
+      positionSkips: view(await sections.next('positionSkips'), Uint32Array),
+      lengths: view(await sections.next('lengths'), Uint32Array),
     };
-    const { metadata, warnings } = JSON.parse(section('metadata').toString('utf8')) as { metadata: Omit<Article, 'text'>[]; warnings: CorpusWarning[] };
-    const texts = readStrings(section('texts'), section('texts.offsets'));
-    const foldedTexts = readStrings(section('folded'), section('folded.offsets'));
-    if (texts.length !== metadata.length || foldedTexts.length !== metadata.length) throw new Error('section lengths disagree');
-    return {
-      status: 'hit',
-      corpus: {
-        articles: metadata.map((article, position) => ({ ...article, text: texts[position]! })),
-        warnings,
-        prepared: {
-          foldedTexts,
-          index: {
-            pairKeys: view(section('pairKeys'), uint32),
-            pairIds: view(section('pairIds'), int32),
-            pairCount: header.pairCount,
-            offsets: view(section('offsets'), uint32),
-            postings: view(section('postings'), uint32),
-            positionOffsets: view(section('positionOffsets'), uint32),
-            positionStarts: view(section('positionStarts'), uint32),
-            positions: view(section('positions'), uint32),
-            characterCounts: bytesView(section('characterCounts')),
-          },
-        },
-      },
-    };
+    const articles = articlesOf(await Promise.all(chunks.map(async ({ fields, texts }) => ({ fields, texts: await texts }))), textLengths);
+    if (offsets.length !== SINGLE_IDS + header.pairCount + 1 || index.lengths.length !== articles.length) throw new Error('the index does not match the articles');
+    return { status: 'hit', corpus: { articles, warnings, prepared: { index } } };
   } catch (error) {
     return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await handle.close();
   }
 }
 
-/** Strings as one UTF-16 run and the offsets between them. */
-function stringsSection(name: string, strings: readonly string[]): Section[] {
-  const offsets = new Uint32Array(strings.length + 1);
-  strings.forEach((text, position) => (offsets[position + 1] = offsets[position]! + text.length));
-  return [
-    { name, bytes: Buffer.from(strings.join(''), 'utf16le') },
-    { name: `${name}.offsets`, bytes: bytesOf(offsets) },
-  ];
+/** The sections in the order they were written, each read into a buffer of its own and checked. */
+class SectionReader {
+  private at = 0;
+
+  constructor(
+    private readonly handle: FileHandle,
+    private position: number,
+    private readonly headers: readonly SectionHeader[],
+  ) {}
+
+  get upcoming(): SectionHeader | undefined {
+    return this.headers[this.at];
+  }
+
+  async next(name: string): Promise<Uint8Array> {
+    const header = this.headers[this.at++];
+    if (header?.name !== name) throw new Error(`section ${name} is missing`);
+    const bytes = await readAt(this.handle, this.position, header.length);
+    this.position += header.length;
+    if (crc32(bytes) !== header.checksum) throw new Error(`section ${name} fails its checksum`);
+    return bytes;
+  }
 }
 
-function readStrings(bytes: Buffer, offsetBytes: Buffer): string[] {
-  const joined = bytes.toString('utf16le');
-  const offsets = view(offsetBytes, uint32);
-  if (offsets[offsets.length - 1] !== joined.length) throw new Error('string offsets do not match the text');
-  return Array.from({ length: offsets.length - 1 }, (_, position) => joined.slice(offsets[position]!, offsets[position + 1]!));
+function articlesOf(chunks: readonly { fields: unknown[][]; texts: Uint8Array }[], textLengths: Uint32Array): Article[] {
+  const articles: Article[] = [];
+  for (const { fields, texts } of chunks) {
+    const joined = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).toString('utf16le');
+    let at = 0;
+    for (const [id, title, date, source, url] of fields as [string, string, Article['date'], string, string?][]) {
+      const length = textLengths[articles.length];
+      if (length === undefined || at + length > joined.length) throw new Error('the texts do not match the articles');
+      articles.push({ id, title, date, text: joined.slice(at, (at += length)), source, ...(url === undefined ? {} : { url }) });
+    }
+    if (at !== joined.length) throw new Error('the texts do not match the articles');
+  }
+  if (articles.length !== textLengths.length) throw new Error('the texts do not match the articles');
+  return articles;
 }
 
-function bytesOf(array: Uint32Array | Int32Array | Uint8Array): Uint8Array {
+async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.byteLength; at += IO_PIECE) {
+    await handle.write(bytes, at, Math.min(IO_PIECE, bytes.byteLength - at));
+  }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length);
+  for (let at = 0; at < length; ) {
+    const { bytesRead } = await handle.read(bytes, at, Math.min(IO_PIECE, length - at), position + at);
+    if (bytesRead === 0) throw new Error('the file ends early');
+    at += bytesRead;
+  }
+  return bytes;
+}
+
+function utf8(value: string): Uint8Array {
+  return Buffer.from(value, 'utf8');
+}
+
+function utf16(value: string): Uint8Array {
+  return Buffer.from(value, 'utf16le');
+}
+
+function text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
+function bytesOf(array: Uint32Array | Int32Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 
-function padding(length: number): number {
-  return (4 - (length % 4)) % 4;
-}
-
-/** A typed array over a section of the file as read, without copying it where it is aligned. */
-function view<T extends Uint32Array | Int32Array>(bytes: Buffer, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T {
+/** A typed array over a section read into a buffer of its own (so aligned), without copying it. */
+function view<T>(bytes: Uint8Array, make: new (buffer: ArrayBuffer, offset: number, length: number) => T): T {
   if (bytes.byteLength % 4 !== 0) throw new Error('a typed section has a ragged length');
-  if (bytes.byteOffset % 4 === 0) return make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / 4);
-  return make(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, 0, bytes.byteLength / 4);
+  return new make(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength / 4);
 }
-
-/** A byte section as a plain Uint8Array over the file as read, without copying. */
-function bytesView(bytes: Buffer): Uint8Array {
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-const uint32 = (buffer: ArrayBuffer, offset: number, length: number) => new Uint32Array(buffer, offset, length);
-const int32 = (buffer: ArrayBuffer, offset: number, length: number) => new Int32Array(buffer, offset, length);

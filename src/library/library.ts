@@ -2,7 +2,8 @@ import { ArticleAnalyses } from '../analysis/analyses';
 import type { ArticleAnalysis } from '../analysis/analyse';
 import type { Article } from '../corpus/article';
 import { checkPhrase, occurrences } from '../search/phrase';
-import { gallop, PhraseIndex, type PhraseIndexArrays, type PhraseMatches } from '../search/phrase-index';
+import { buildPhraseIndex, type PhraseIndexArrays } from '../search/index-build';
+import { gallop, PhraseIndex, type PhraseMatches } from '../search/phrase-index';
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from '../search/options';
 import { Lookups } from '../lookups/lookups';
 import type { LookupsCache } from '../lookups/protocol';
@@ -78,17 +79,40 @@ const WRITTEN_YEAR = /^\d{2,4}年/u;
 /** Corrections asked of the vocabulary: more than are shown, since some may not stand in any article. */
 const CORRECTIONS_ASKED = 10;
 
-/** What building a library computes from its articles, kept by the start-up cache. */
+/** What building a library computes from its articles: the index, kept by the start-up cache. */
 export interface PreparedIndex {
-  readonly foldedTexts: readonly string[];
   readonly index: PhraseIndexArrays;
+  /** Worked out from the articles when absent; a reload brings them in slices with the articles. */
+  readonly columns?: ArticleColumns;
+}
+
+/** What the library looks articles up by, one entry an article. */
+export interface ArticleColumns {
+  readonly byId: Map<string, Article>;
+  readonly foldedTitles: string[];
+  readonly foldedIds: string[];
+  /** Each article's date as a day number, 0 when it states no full date. */
+  readonly days: number[];
+}
+
+/** Columns grown as articles arrive, a batch at a time. */
+export function emptyColumns(): ArticleColumns {
+  return { byId: new Map(), foldedTitles: [], foldedIds: [], days: [] };
+}
+
+export function addToColumns(columns: ArticleColumns, articles: readonly Article[]): void {
+  for (const article of articles) {
+    columns.byId.set(article.id, article);
+    columns.foldedTitles.push(fold(article.title));
+    columns.foldedIds.push(fold(article.id));
+    columns.days.push(dayNumber(article.date) ?? 0);
+  }
 }
 
 /** The articles in memory with what answers questions about them: the bot's whole state. */
 export class Library {
   readonly articles: readonly Article[];
   private readonly byId: Map<string, Article>;
-  private readonly foldedTexts: readonly string[];
   private readonly foldedTitles: readonly string[];
   private readonly foldedIds: readonly string[];
   /** Each article's date as a day number, 0 when it states no full date. */
@@ -106,13 +130,15 @@ export class Library {
   constructor(articles: readonly Article[], prepared?: PreparedIndex, analyses: ArticleAnalyses = new ArticleAnalyses(), lookupsCache: LookupsCache | null = null) {
     this.articles = articles;
     this.analyses = analyses;
-    this.byId = new Map(articles.map(article => [article.id, article]));
-    // Folded texts only: the way back to the article's words is folded again for the few hits shown.
-    this.foldedTexts = prepared?.foldedTexts ?? articles.map(article => fold(article.text));
-    this.index = new PhraseIndex(this.foldedTexts, prepared?.index);
-    this.foldedTitles = articles.map(article => fold(article.title));
-    this.foldedIds = articles.map(article => fold(article.id));
-    this.days = Int32Array.from(articles, article => dayNumber(article.date) ?? 0);
+    const columns = prepared?.columns ?? emptyColumns();
+    if (!prepared?.columns) addToColumns(columns, articles);
+    this.byId = columns.byId;
+    // Texts are not kept folded: the index answers from its arrays, and the few articles a page shows
+    // (or a long article's commonest characters) are folded again when asked.
+    this.index = new PhraseIndex(prepared?.index ?? buildPhraseIndex(articles.map(article => fold(article.text))), document => fold(articles[document]!.text));
+    this.foldedTitles = columns.foldedTitles;
+    this.foldedIds = columns.foldedIds;
+    this.days = Int32Array.from(columns.days);
     this.lookups = new Lookups(
       {
         count: articles.length,
@@ -122,15 +148,15 @@ export class Library {
           const date = article.date ? `${formatDateNumbers(article.date)} ${article.date.text.replace(WRITTEN_YEAR, '')}` : '';
           return { id: article.id, title: article.title, date, opening: article.text.slice(0, FINDER_OPENING_LENGTH), day: this.days[position]! };
         },
-        foldedText: position => this.foldedTexts[position]!,
+        text: position => articles[position]!.text,
       },
       lookupsCache,
     );
   }
 
-  /** The folded texts and index arrays, for the start-up cache. */
+  /** The index's arrays, for the start-up cache. */
   prepared(): PreparedIndex {
-    return { foldedTexts: this.foldedTexts, index: this.index.arrays() };
+    return { index: this.index.data };
   }
 
   get(id: string): Article | undefined {
@@ -263,6 +289,7 @@ export class Library {
       const mentionsOf = new Float64Array(phrases.length);
       const inTitleOf: boolean[] = phrases.map(() => false);
       const scores = new Float64Array(documents.length);
+      const { lengths } = this.index;
       for (let k = 0; k < keptCount; k++) {
         const at = kept[k]!;
         const title = this.foldedTitles[documents[at]!]!;
@@ -270,7 +297,7 @@ export class Library {
           mentionsOf[r] = r === 0 ? counts[at]! : alsoCounts[r - 1]![at]!;
           inTitleOf[r] = title.includes(phrases[r]!);
         }
-        scores[at] = scorer.score(this.foldedTexts[documents[at]!]!.length, mentionsOf, inTitleOf);
+        scores[at] = scorer.score(lengths[documents[at]!]!, mentionsOf, inTitleOf);
       }
       order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
     }
@@ -279,7 +306,7 @@ export class Library {
 
   /** The average length of the folded texts, for BM25; worked out the first time it is needed. */
   private averageLength(): number {
-    if (this.meanLength < 0) this.meanLength = this.foldedTexts.reduce((sum, text) => sum + text.length, 0) / Math.max(1, this.foldedTexts.length);
+    if (this.meanLength < 0) this.meanLength = this.index.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.index.lengths.length);
     return this.meanLength;
   }
 
@@ -365,13 +392,14 @@ export class Library {
       position => this.foldedIds[position] === needle,
       position => this.foldedIds[position]!.startsWith(needle),
       position => this.foldedTitles[position]!.includes(needle),
-      position => this.foldedTexts[position]!.slice(0, OPENING_LENGTH).includes(needle),
     ];
     for (const names of ways) {
       const named = this.articles.filter((_, position) => names(position));
       if (named.length > 0) return named;
     }
-    return [];
+    // The opening holds the needle when its first mention ends within it.
+    const mentioned = this.index.find(needle);
+    return Array.from(mentioned.documents, document => document).flatMap((document, at) => (mentioned.firstStart(at) + needle.length <= OPENING_LENGTH ? [this.articles[document]!] : []));
   }
 
   /**

@@ -1,10 +1,15 @@
 import { unwatchFile, watch, watchFile, type FSWatcher, type Stats } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Library, type PreparedIndex } from './library';
+import { addToColumns, emptyColumns, Library, type PreparedIndex } from './library';
+import type { PhraseIndexArrays } from '../search/index-build';
+import { unpackBatch } from './article-batch';
+import type { FromBuildWorker, ToBuildWorker } from './build-worker';
 import { log, registeredSecrets } from '../log';
 import type { Article, CorpusWarning } from '../corpus/article';
 import { coalesce } from '../corpus/coalesce';
 import { EmptyCorpusError, reportWarnings } from './open';
+import { defaultBuildWorkers } from './index-build';
 
 export interface WatchTiming {
   /** A reload waits for this long without changes... */
@@ -15,7 +20,7 @@ export interface WatchTiming {
   readonly pollMs: number;
 }
 
-const WATCH_TIMING: WatchTiming = { quietMs: 500, maxWaitMs: 3000, pollMs: 1000 };
+export const WATCH_TIMING: WatchTiming = { quietMs: 500, maxWaitMs: 3000, pollMs: 1000 };
 
 /**
  * The library the bot answers from, replaced whole when the corpus changes. A rebuild runs in a worker
@@ -35,6 +40,7 @@ export class LiveLibrary {
     private current: Library,
     private readonly directory: string,
     private readonly timing: WatchTiming = WATCH_TIMING,
+    private readonly buildWorkers = defaultBuildWorkers(),
   ) {
     this.changes = coalesce(() => void this.reload(), timing.quietMs, timing.maxWaitMs);
   }
@@ -114,7 +120,8 @@ export class LiveLibrary {
   private async rebuild(): Promise<void> {
     const started = performance.now();
     try {
-      const built = await buildInWorker(this.directory);
+      // A core is left to the main thread, which keeps answering while the new library is built.
+      const built = await buildInWorker(this.directory, Math.max(1, Math.min(this.buildWorkers, availableParallelism() - 1)));
       reportWarnings(built.warnings);
       if (!built.prepared || built.articles.length === 0) throw new EmptyCorpusError(this.directory);
       // The analyses are handed on: an article the reload left as it was is not analysed again.
@@ -137,11 +144,36 @@ interface Built {
   prepared: PreparedIndex | null;
 }
 
-function buildInWorker(directory: string): Promise<Built> {
+/**
+ * Builds in a worker and takes the result in without holding the event loop: the index arrives moved,
+ * the articles a batch per turn, each looked up (folded title and id, date) as it comes.
+ */
+function buildInWorker(directory: string, workers: number): Promise<Built> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets() } });
-    worker.once('message', resolve);
+    const worker = new Worker(new URL('./build-worker-entry.mjs', import.meta.url), { workerData: { directory, secrets: registeredSecrets(), workers } });
+    const articles: Article[] = [];
+    const columns = emptyColumns();
+    let index: PhraseIndexArrays | null = null;
+    let warnings: CorpusWarning[] = [];
+    let count = 0;
+    const ask = () => setImmediate(() => worker.postMessage({ type: 'more' } satisfies ToBuildWorker));
+    const finish = () => resolve({ articles, warnings, prepared: index ? { index, columns } : null });
+    worker.on('message', (message: FromBuildWorker) => {
+      if (message.type === 'index') {
+        ({ index, warnings, count } = message);
+        if (count === 0) finish();
+        else ask();
+        return;
+      }
+      const batch = unpackBatch(message.batch);
+      articles.push(...batch);
+      addToColumns(columns, batch);
+      if (articles.length < count) ask();
+      else finish();
+    });
     worker.once('error', reject);
-    worker.once('exit', code => reject(new Error(`the build worker stopped with code ${code}`)));
+    worker.once('exit', code => {
+      if (articles.length < count || index === null) reject(new Error(`the build worker stopped with code ${code}`));
+    });
   });
 }

@@ -7,6 +7,7 @@ import { prepareCacheFolder } from '../storage/cache-folder';
 import { cacheFile, corpusKey } from '../storage/corpus-key';
 import type { CorpusWarning } from '../corpus/article';
 import { loadCorpus } from '../corpus/load';
+import { buildIndex, defaultBuildWorkers } from './index-build';
 
 /** The start-up cache's key of the corpus each library was opened from, for what is cached beside it. */
 const openedUnder = new WeakMap<Library, string>();
@@ -27,7 +28,12 @@ export class EmptyCorpusError extends Error {
  * Loads a corpus folder into a library, logging what was skipped; fails only when nothing loads. With a
  * cache folder, a start after an unchanged corpus reads the built index back instead of rebuilding it.
  */
-export async function openLibrary(directory: string, cacheDirectory: string | null = null, analyses: ArticleAnalyses = new ArticleAnalyses()): Promise<Library> {
+export async function openLibrary(
+  directory: string,
+  cacheDirectory: string | null = null,
+  analyses: ArticleAnalyses = new ArticleAnalyses(),
+  buildWorkers = defaultBuildWorkers(),
+): Promise<Library> {
   const started = performance.now();
   // Before the load, which may take a minute: a cache folder that cannot be used is a wrong setting.
   if (cacheDirectory) {
@@ -50,12 +56,14 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
       return library;
     }
     if (cached.status === 'corrupt') log.warn(`start-up cache ${file} is damaged (${cached.reason}); rebuilding it`);
+    else if (cached.status === 'stale') log.info(`start-up cache ${file} cannot be used (${cached.reason}); rebuilding it`);
+    else log.info(`no start-up cache yet at ${file}; building it`);
   }
 
   const { articles, warnings } = await loadCorpus(directory);
   reportWarnings(warnings);
   if (articles.length === 0) throw new EmptyCorpusError(directory);
-  const library = new Library(articles, undefined, analyses, lookupsCache);
+  const library = new Library(articles, { index: await buildIndex(articles, buildWorkers) }, analyses, lookupsCache);
   if (key) openedUnder.set(library, key);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {

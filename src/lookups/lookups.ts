@@ -20,7 +20,7 @@ const STOP_WAIT_MS = 5000;
 export interface LookupsSource {
   readonly count: number;
   entry(position: number): FinderEntry;
-  foldedText(position: number): string;
+  text(position: number): string;
 }
 
 type Part = 'articles' | 'vocabulary';
@@ -171,7 +171,7 @@ export class Lookups {
     }
   }
 
-  /** Sends the articles' fields, then their folded texts, a batch per turn of the event loop. */
+  /** Sends the articles' fields, then their texts (the worker folds them), a batch per turn of the event loop. */
   private async feed(): Promise<void> {
     const { count } = this.source;
     for (let from = 0; from < count || from === 0; from += ENTRIES_PER_MESSAGE) {
@@ -183,7 +183,7 @@ export class Lookups {
       const to = Math.min(count, from + TEXTS_PER_MESSAGE);
       if (!this.worker) return;
       const read = new Promise<void>(resolve => (this.wantsMore = resolve));
-      this.post({ type: 'texts', texts: Array.from({ length: to - from }, (_, offset) => this.source.foldedText(from + offset)), last: to >= count });
+      this.post({ type: 'texts', texts: Array.from({ length: to - from }, (_, offset) => this.source.text(from + offset)), last: to >= count });
       if (to < count) await read;
     }
   }

@@ -4,6 +4,7 @@ import { replaceFile } from '../storage/replace-file';
 import { ArticleFinder, type FinderEntry, type FinderJson } from './article-finder';
 import type { FromWorker, LookupsCache, ToWorker } from './protocol';
 import { warmUpSegmenter } from '../text/segment';
+import { fold } from '../text/fold';
 import { Vocabulary, VocabularyCounter, type VocabularyJson } from './vocabulary';
 
 /**
@@ -51,7 +52,7 @@ port.on('message', (message: ToWorker) => {
     case 'texts':
       for (const text of message.texts) {
         stopIfAsked();
-        counter.add(text);
+        counter.add(fold(text));
         if (++textsSeen % PROGRESS_EVERY === 0) send({ type: 'log', level: 'info', message: `vocabulary: ${textsSeen} of ${articleCount} articles read (${Math.round((100 * textsSeen) / articleCount)}%)` });
       }
       if (message.last) void finishVocabulary();

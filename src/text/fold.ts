@@ -113,9 +113,40 @@ export function foldForAnalysis(source: string): FoldedText {
   return { text: folded.text.replaceAll(LINE_BREAK_STAND_IN, '\n'), sourceIndex: folded.sourceIndex };
 }
 
-/** Folds text for comparison, without the way back. */
+/** What a BMP unit folds to, for fold's fast path: a single unit, nothing, or "take the whole path". */
+const UNKNOWN = -1;
+const DROPPED = -2;
+const COMPLEX = -3;
+const foldCodes = new Int32Array(0x10000).fill(UNKNOWN);
+
+function foldCodeOf(code: number): number {
+  let folded = foldCodes[code]!;
+  if (folded !== UNKNOWN) return folded;
+  const isSurrogate = code >= 0xd800 && code <= 0xdfff;
+  const unit = isSurrogate ? '' : foldBmp(code);
+  if (isSurrogate || isCombiningMarkAt(String.fromCharCode(code), 0)) folded = COMPLEX;
+  else if (unit.length === 0) folded = DROPPED;
+  else folded = unit.length === 1 ? unit.charCodeAt(0) : COMPLEX;
+  foldCodes[code] = folded;
+  return folded;
+}
+
+let foldBuffer = new Uint16Array(4096);
+
+/**
+ * Folds text for comparison, without the way back. Text whose every unit folds to one unit or none
+ * (nearly all of it) is folded straight into a buffer: the corpus is folded at every build and texts
+ * again for the few hits a page shows. Anything else takes foldWithMap's path, which gives the same.
+ */
 export function fold(text: string): string {
-  return foldWithMap(text).text;
+  if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(text.length * 2);
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldCodeOf(text.charCodeAt(i));
+    if (folded >= 0) foldBuffer[length++] = folded;
+    else if (folded === COMPLEX) return foldWithMap(text).text;
+  }
+  return Buffer.from(foldBuffer.buffer, 0, length * 2).toString('utf16le');
 }
 
 /** Source range [start, end) of the folded range [foldedStart, foldedEnd). */
