@@ -18,7 +18,7 @@ const { values } = parseArgs({ options: { data: { type: 'string' }, cache: { typ
 if (!values.data) throw new Error('--data FOLDER is required');
 setQuiet(true);
 const workers = values.workers ? Number(values.workers) : undefined;
-const live = new LiveLibrary(await openLibrary(values.data, values.cache ?? null, undefined, workers), values.data, WATCH_TIMING, workers);
+const live = new LiveLibrary(await openLibrary(values.data, values.cache ?? null, undefined, { buildWorkers: workers }), values.data, WATCH_TIMING, workers);
 const everyMs = Number(values.every);
 
 async function answerWhile(running: () => boolean): Promise<number[]> {

@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   // As the bot does: blanked out of logs and articles, and the start-up cache is shared with the bot's.
   registerSecret(config.discordToken ?? undefined);
   const dataDirectory = values.data ? resolve(values.data) : config.dataDir;
-  const library = await openLibrary(dataDirectory, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), config.buildWorkers);
+  const library = await openLibrary(dataDirectory, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), { buildWorkers: config.buildWorkers, textsWhenRead: true });
   // The lookups worker may have started (for "did you mean" or an unknown article's neighbours): it ends
   // itself before the process does, never cut off inside the segmenter.
   try {

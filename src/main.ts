@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
   const { openLibrary } = await import('./library/open');
   const { ArticleAnalyses } = await import('./analysis/analyses');
-  const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), config.buildWorkers);
+  const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), { buildWorkers: config.buildWorkers });
 
   if (config.discordToken) {
     const { startBot } = await import('./bot/bot');

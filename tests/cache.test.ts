@@ -49,6 +49,15 @@ describe('the start-up cache', () => {
     expect(read.corpus.articles).toEqual(built.articles);
     const { index } = built.prepared();
     for (const [name, array] of Object.entries(read.corpus.prepared.index)) expect(array, name).toEqual(index[name as keyof typeof index]);
+
+    // As the command line reads it: each chunk's texts from the file when first asked for.
+    const lazily = await readCache(file, 'key', true);
+    if (lazily.status !== 'hit') throw new Error(`not read back: ${lazily.status}`);
+    expect(lazily.corpus.articles.map(article => ({ ...article }))).toEqual(built.articles);
+    const unread = await readCache(file, 'key', true);
+    await writeFile(file, 'replaced since');
+    if (unread.status !== 'hit') throw new Error(`not read back: ${unread.status}`);
+    expect(() => unread.corpus.articles[0]!.text).toThrow(/changed while it was read/);
   });
 
   it('keeps autocomplete and the vocabulary beside the index, read back by the next start, and rebuilds them when damaged', async () => {

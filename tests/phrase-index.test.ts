@@ -59,7 +59,7 @@ describe('PhraseIndex', () => {
     const texts = Array.from({ length: 240 }, (_, document) => Array.from({ length: document % 60 === 0 ? 20_000 : Math.floor(random() * 120) }, pick).join(''));
     // Runs of unequal lengths, one of them empty of pairs, as the last run of a corpus may be.
     const runs = [texts.slice(0, 7), texts.slice(7, 150), texts.slice(150, 150), texts.slice(150)];
-    const merged = new PhraseIndex(packPostings(mergePhraseIndexes(runs.map(run => buildIndexLists(run)))), document => texts[document]!);
+    const merged = new PhraseIndex(packPostings(mergePhraseIndexes(runs.map(run => buildIndexLists(run)))), (document, length) => ({ text: texts[document]!.slice(0, length), whole: length >= texts[document]!.length }));
     const whole = PhraseIndex.build(texts);
     expect(merged.lengths).toEqual(whole.lengths);
     for (let trial = 0; trial < 80; trial++) {
@@ -102,7 +102,7 @@ describe('PhraseIndex', () => {
 
   it('answers the same when restored from its arrays', () => {
     const texts = ['改革发展', '发展改革改革', '稳定'];
-    const restored = new PhraseIndex(PhraseIndex.build(texts).data, document => texts[document]!);
+    const restored = new PhraseIndex(PhraseIndex.build(texts).data, (document, length) => ({ text: texts[document]!.slice(0, length), whole: length >= texts[document]!.length }));
     expect(found(restored, '改革')).toEqual([
       [0, 1, 0],
       [1, 2, 2],

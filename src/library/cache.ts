@@ -1,7 +1,8 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { constants, crc32, deflateRaw, inflateRaw } from 'node:zlib';
+import { constants, crc32, deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { PreparedIndex } from './library';
 import type { Article, CorpusWarning } from '../corpus/article';
 import { SINGLE_IDS, type PhraseIndexArrays } from '../search/index-build';
@@ -96,8 +97,12 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
 
 export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' } | { status: 'stale' | 'corrupt'; reason: string };
 
-/** Reads the cache back, section by section; says why when it cannot be used. */
-export async function readCache(file: string, key: string): Promise<CacheRead> {
+/**
+ * Reads the cache back, section by section; says why when it cannot be used. With `textsWhenRead`, the
+ * articles' texts are left in the file and a chunk is read (and checked) the first time one of its
+ * texts is: a command-line call that shows a few articles does not inflate a corpus.
+ */
+export async function readCache(file: string, key: string, textsWhenRead = false): Promise<CacheRead> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -113,13 +118,13 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
     if (header.key !== key) return { status: 'stale', reason: 'the corpus or the analyzer changed' };
     const sections = new SectionReader(handle, 8 + headerLength, header.sections);
     const warnings = JSON.parse(text(await sections.next('warnings'))) as CorpusWarning[];
-    const chunks: { fields: unknown[][]; texts: Promise<Uint8Array> }[] = [];
+    const chunks: { fields: unknown[][]; texts: Promise<Uint8Array> | LazyTexts }[] = [];
     while (sections.upcoming?.name === 'articles') {
       const fields = JSON.parse(text(await sections.next('articles'))) as unknown[][];
-      chunks.push({ fields, texts: inflate(await sections.next('texts')) });
+      chunks.push({ fields, texts: textsWhenRead ? new LazyTexts(file, sections.skip('texts')) : inflate(await sections.next('texts')) });
     }
     // The texts inflate meanwhile.
-    chunks.forEach(chunk => chunk.texts.catch(() => {}));
+    for (const { texts } of chunks) if (texts instanceof Promise) texts.catch(() => {});
     const textLengths = view(await sections.next('textLengths'), Uint32Array);
     const pairKeys = view(await sections.next('pairKeys'), Uint32Array);
     const pairIds = view(await sections.next('pairIds'), Int32Array);
@@ -136,7 +141,7 @@ export async function readCache(file: string, key: string): Promise<CacheRead> {
       positionSkips: view(await sections.next('positionSkips'), Uint32Array),
       lengths: view(await sections.next('lengths'), Uint32Array),
     };
-    const articles = articlesOf(await Promise.all(chunks.map(async ({ fields, texts }) => ({ fields, texts: await texts }))), textLengths);
+    const articles = articlesOf(await Promise.all(chunks.map(async ({ fields, texts }) => ({ fields, texts: texts instanceof LazyTexts ? texts : new ReadTexts(await texts) }))), textLengths);
     if (offsets.length !== SINGLE_IDS + header.pairCount + 1 || index.lengths.length !== articles.length) throw new Error('the index does not match the articles');
     return { status: 'hit', corpus: { articles, warnings, prepared: { index } } };
   } catch (error) {
@@ -161,26 +166,82 @@ class SectionReader {
   }
 
   async next(name: string): Promise<Uint8Array> {
-    const header = this.headers[this.at++];
-    if (header?.name !== name) throw new Error(`section ${name} is missing`);
+    const header = this.expect(name);
     const bytes = await readAt(this.handle, this.position, header.length);
     this.position += header.length;
     if (crc32(bytes) !== header.checksum) throw new Error(`section ${name} fails its checksum`);
     return bytes;
   }
+
+  /** Passes a section by, saying where it lies, to be read later. */
+  skip(name: string): SectionPlace {
+    const header = this.expect(name);
+    const place = { ...header, position: this.position };
+    this.position += header.length;
+    return place;
+  }
+
+  private expect(name: string): SectionHeader {
+    const header = this.headers[this.at++];
+    if (header?.name !== name) throw new Error(`section ${name} is missing`);
+    return header;
+  }
 }
 
-function articlesOf(chunks: readonly { fields: unknown[][]; texts: Uint8Array }[], textLengths: Uint32Array): Article[] {
+type SectionPlace = SectionHeader & { readonly position: number };
+
+/** A chunk's texts, inflated. */
+class ReadTexts {
+  readonly joined: string;
+
+  constructor(inflated: Uint8Array) {
+    this.joined = Buffer.from(inflated.buffer, inflated.byteOffset, inflated.byteLength).toString('utf16le');
+  }
+}
+
+/**
+ * A chunk's texts, read from the file the first time one is asked for. The file is read by name: a
+ * cache replaced since (by a rebuild) fails the checksum, and the command says so.
+ */
+class LazyTexts {
+  private read: string | null = null;
+
+  constructor(
+    private readonly file: string,
+    private readonly place: SectionPlace,
+  ) {}
+
+  get joined(): string {
+    if (this.read === null) {
+      const bytes = Buffer.alloc(this.place.length);
+      const descriptor = openSync(this.file, 'r');
+      try {
+        readSync(descriptor, bytes, 0, bytes.length, this.place.position);
+      } finally {
+        closeSync(descriptor);
+      }
+      if (crc32(bytes) !== this.place.checksum) throw new Error(`the start-up cache ${this.file} changed while it was read; run the command again`);
+      this.read = inflateRawSync(bytes).toString('utf16le');
+    }
+    return this.read;
+  }
+}
+
+function articlesOf(chunks: readonly { fields: unknown[][]; texts: ReadTexts | LazyTexts }[], textLengths: Uint32Array): Article[] {
   const articles: Article[] = [];
   for (const { fields, texts } of chunks) {
-    const joined = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength).toString('utf16le');
     let at = 0;
     for (const [id, title, date, source, url] of fields as [string, string, Article['date'], string, string?][]) {
       const length = textLengths[articles.length];
-      if (length === undefined || at + length > joined.length) throw new Error('the texts do not match the articles');
-      articles.push({ id, title, date, text: joined.slice(at, (at += length)), source, ...(url === undefined ? {} : { url }) });
+      if (length === undefined) throw new Error('the texts do not match the articles');
+      const from = at;
+      const article = { id, title, date, source, ...(url === undefined ? {} : { url }) };
+      if (texts instanceof LazyTexts) Object.defineProperty(article, 'text', { get: () => texts.joined.slice(from, from + length), enumerable: true });
+      else Object.assign(article, { text: texts.joined.slice(from, from + length) });
+      articles.push(article as Article);
+      at += length;
     }
-    if (at !== joined.length) throw new Error('the texts do not match the articles');
+    if (texts instanceof ReadTexts && at !== texts.joined.length) throw new Error('the texts do not match the articles');
   }
   if (articles.length !== textLengths.length) throw new Error('the texts do not match the articles');
   return articles;

@@ -12,7 +12,7 @@ import { Bm25Scorer } from '../search/relevance';
 import { buildSnippets, type Snippet, type SnippetOptions } from '../search/snippets';
 import { segmentWords } from '../text/segment';
 import { formatDateNumbers } from '../text/dates';
-import { fold, foldWithMap, sourceRange, unitBoundary } from '../text/fold';
+import { fold, foldPrefix, foldWithMap, sourceRange, unitBoundary } from '../text/fold';
 
 /** An article that mentions the phrase, and how often. */
 export interface SearchHit {
@@ -135,7 +135,7 @@ export class Library {
     this.byId = columns.byId;
     // Texts are not kept folded: the index answers from its arrays, and the few articles a page shows
     // (or a long article's commonest characters) are folded again when asked.
-    this.index = new PhraseIndex(prepared?.index ?? buildPhraseIndex(articles.map(article => fold(article.text))), document => fold(articles[document]!.text));
+    this.index = new PhraseIndex(prepared?.index ?? buildPhraseIndex(articles.map(article => fold(article.text))), (document, length) => foldPrefix(articles[document]!.text, length));
     this.foldedTitles = columns.foldedTitles;
     this.foldedIds = columns.foldedIds;
     this.days = Int32Array.from(columns.days);

@@ -28,12 +28,14 @@ export class EmptyCorpusError extends Error {
  * Loads a corpus folder into a library, logging what was skipped; fails only when nothing loads. With a
  * cache folder, a start after an unchanged corpus reads the built index back instead of rebuilding it.
  */
-export async function openLibrary(
-  directory: string,
-  cacheDirectory: string | null = null,
-  analyses: ArticleAnalyses = new ArticleAnalyses(),
-  buildWorkers = defaultBuildWorkers(),
-): Promise<Library> {
+export interface OpenOptions {
+  /** Threads that build the index when there is no cache to read (BUILD_WORKERS). */
+  readonly buildWorkers?: number;
+  /** Leave the articles' texts in the cache until one is read: for a command that shows a few. */
+  readonly textsWhenRead?: boolean;
+}
+
+export async function openLibrary(directory: string, cacheDirectory: string | null = null, analyses: ArticleAnalyses = new ArticleAnalyses(), options: OpenOptions = {}): Promise<Library> {
   const started = performance.now();
   // Before the load, which may take a minute: a cache folder that cannot be used is a wrong setting.
   if (cacheDirectory) {
@@ -47,7 +49,7 @@ export async function openLibrary(
   // Autocomplete and the vocabulary are kept beside the index, by their worker (see lookups/).
   const lookupsCache = file && key ? { file: `${file}.lookups`, key } : null;
   if (file && key) {
-    const cached = await readCache(file, key);
+    const cached = await readCache(file, key, options.textsWhenRead);
     if (cached.status === 'hit') {
       reportWarnings(cached.corpus.warnings);
       const library = new Library(cached.corpus.articles, cached.corpus.prepared, analyses, lookupsCache);
@@ -63,7 +65,7 @@ export async function openLibrary(
   const { articles, warnings } = await loadCorpus(directory);
   reportWarnings(warnings);
   if (articles.length === 0) throw new EmptyCorpusError(directory);
-  const library = new Library(articles, { index: await buildIndex(articles, buildWorkers) }, analyses, lookupsCache);
+  const library = new Library(articles, { index: await buildIndex(articles, options.buildWorkers ?? defaultBuildWorkers()) }, analyses, lookupsCache);
   if (key) openedUnder.set(library, key);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {

@@ -2,6 +2,7 @@ import { buildPhraseIndex, SATURATED, SINGLE_IDS, unpackList, type PhraseIndexAr
 import { PairIds } from './pair-ids';
 import { occurrences } from './phrase';
 import { RecordReader } from './positions';
+import type { FoldedStart } from '../text/fold';
 
 /**
  * Exact phrase search over folded texts. A word index cannot do this (the segmenter cuts a phrase
@@ -14,6 +15,11 @@ import { RecordReader } from './positions';
  */
 
 const EMPTY = new Uint32Array(0);
+/** How much of a document is folded first to find where a character first stands. */
+const FIRST_READ = 256;
+
+/** The folded start of a document's text, as far as its first `length` source units (see foldPrefix). */
+export type FoldedPrefix = (document: number, length: number) => FoldedStart;
 
 /** Documents that contain the needle, and its non-overlapping occurrences in each. */
 export interface PhraseMatches {
@@ -34,12 +40,13 @@ export class PhraseIndex {
   private readonly records: RecordReader[];
 
   /**
-   * An index from its arrays. `foldedText` gives a document's folded text, read only for a character
-   * whose count saturated and for where a character first stands: texts are not kept folded.
+   * An index from its arrays. Texts are not kept folded: `folded` folds a document's text as far as
+   * `length` (or whole), read only for a character whose count saturated and for where a character
+   * first stands.
    */
   constructor(
     private readonly arrays: PhraseIndexArrays,
-    private readonly foldedText: (document: number) => string,
+    private readonly folded: FoldedPrefix,
   ) {
     this.pairIds = new PairIds(arrays.pairKeys, arrays.pairIds, arrays.pairCount);
     ({ offsets: this.offsets, characterCounts: this.characterCounts } = arrays);
@@ -49,7 +56,7 @@ export class PhraseIndex {
 
   /** An index built now over folded texts. */
   static build(texts: readonly string[]): PhraseIndex {
-    return new PhraseIndex(buildPhraseIndex(texts), document => texts[document]!);
+    return new PhraseIndex(buildPhraseIndex(texts), (document, length) => ({ text: texts[document]!.slice(0, length), whole: length >= texts[document]!.length }));
   }
 
   /** The arrays, for the start-up cache. */
@@ -155,10 +162,19 @@ export class PhraseIndex {
     const candidates = this.list(code);
     const kept = this.characterCounts.subarray(this.offsets[code]!, this.offsets[code + 1]!);
     const counts = new Uint32Array(candidates.length);
-    for (let at = 0; at < candidates.length; at++) counts[at] = kept[at] === SATURATED ? occurrences(this.foldedText(candidates[at]!), needle).length : kept[at]!;
+    for (let at = 0; at < candidates.length; at++) counts[at] = kept[at] === SATURATED ? occurrences(this.folded(candidates[at]!, Infinity).text, needle).length : kept[at]!;
     const firstStarts = new Int32Array(candidates.length).fill(-1);
-    const firstStart = (at: number) => (firstStarts[at]! >= 0 ? firstStarts[at]! : (firstStarts[at] = this.foldedText(candidates[at]!).indexOf(needle)));
+    const firstStart = (at: number) => (firstStarts[at]! >= 0 ? firstStarts[at]! : (firstStarts[at] = this.firstStartIn(candidates[at]!, needle)));
     return { documents: candidates, counts, firstStart };
+  }
+
+  /** Where a character first stands in a document that holds it: its opening is folded, longer until it is found. */
+  private firstStartIn(document: number, needle: string): number {
+    for (let length = FIRST_READ; ; length *= 4) {
+      const prefix = this.folded(document, length);
+      const start = prefix.text.indexOf(needle);
+      if (start >= 0 || prefix.whole) return start;
+    }
   }
 
   private list(id: number): Uint32Array {

@@ -149,6 +149,18 @@ export function fold(text: string): string {
   return Buffer.from(foldBuffer.buffer, 0, length * 2).toString('utf16le');
 }
 
+/** The folded start of a text, and whether it is the whole. */
+export interface FoldedStart {
+  readonly text: string;
+  readonly whole: boolean;
+}
+
+/** Folds a text's first `length` units (to the end of a unit), or all of it. */
+export function foldPrefix(source: string, length: number): FoldedStart {
+  const end = length >= source.length ? source.length : unitBoundary(source, length);
+  return { text: fold(end === source.length ? source : source.slice(0, end)), whole: end === source.length };
+}
+
 /** Source range [start, end) of the folded range [foldedStart, foldedEnd). */
 export function sourceRange(source: string, folded: FoldedText, foldedStart: number, foldedEnd: number): [number, number] {
   const start = folded.sourceIndex[foldedStart]!;
