@@ -10,8 +10,8 @@
  * record is found by walking at most SKIP_EVERY - 1 records from the nearest one before it.
  */
 
-export const SKIP_EVERY = 32;
-const SKIP_SHIFT = 5;
+export const SKIP_EVERY = 8;
+const SKIP_SHIFT = 3;
 
 /** Bytes a number takes as a variable-length integer. */
 export function varintLength(value: number): number {
@@ -85,17 +85,26 @@ export class RecordReader {
 
   /** Reads record `record` into `positions` and `count`. */
   read(record: number): void {
+    const { bytes } = this;
     let at = this.seek(record);
     let count = 0;
     let position = 0;
     for (;;) {
-      let byte = this.bytes[at++]!;
+      // Unrolled, in integer arithmetic (numbers stay below 2^32): every phrase search reads records.
+      let byte = bytes[at++]!;
       let value = byte & 0x7f;
-      let scale = 0x80;
-      while (byte & 0x80) {
-        byte = this.bytes[at++]!;
-        value += (byte & 0x7f) * scale;
-        scale *= 0x80;
+      if (byte & 0x80) {
+        byte = bytes[at++]!;
+        value |= (byte & 0x7f) << 7;
+        if (byte & 0x80) {
+          byte = bytes[at++]!;
+          value |= (byte & 0x7f) << 14;
+          if (byte & 0x80) {
+            byte = bytes[at++]!;
+            value |= (byte & 0x7f) << 21;
+            if (byte & 0x80) value = (value >>> 0) + bytes[at++]! * 2 ** 28;
+          }
+        }
       }
       position += Math.floor(value / 2);
       if (count === this.positions.length) {
