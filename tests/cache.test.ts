@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_DATA_DIR } from '../src/config';
 import { readCache, writeCache } from '../src/library/cache';
 import { cacheFile, corpusKey } from '../src/storage/corpus-key';
-import { openLibrary } from '../src/library/open';
+import { openLibrary, startUpCacheWritten } from '../src/library/open';
 import * as logging from '../src/log';
 
 let corpus: string;
@@ -29,12 +29,19 @@ const searchCounts = (library: Awaited<ReturnType<typeof openLibrary>>, phrase: 
   return outcome.kind === 'found' ? outcome.hits.map(hit => [hit.article.id, hit.occurrences]) : [];
 };
 
+/** Opens the library and waits for the start-up cache it writes, as the next start reads it. */
+async function opened(directory: string, cacheDirectory: string) {
+  const library = await openLibrary(directory, cacheDirectory);
+  await startUpCacheWritten(library);
+  return library;
+}
+
 describe('the start-up cache', () => {
   it('is written when missing and read back with the same answers', async () => {
-    const built = await openLibrary(corpus, cache);
+    const built = await opened(corpus, cache);
     expect((await readCache(cacheFile(cache, corpus), (await corpusKey(corpus))!)).status).toBe('hit');
     const info = vi.spyOn(logging.log, 'info');
-    const restored = await openLibrary(corpus, cache);
+    const restored = await opened(corpus, cache);
     expect(info.mock.calls.some(([message]) => message.includes('start-up cache'))).toBe(true);
     for (const phrase of ['新质生产力', '黨員 先行', '鲲', '揭榜']) expect(searchCounts(restored, phrase)).toEqual(searchCounts(built, phrase));
     expect(restored.articles.map(article => [article.id, article.title, article.date, article.text])).toEqual(built.articles.map(article => [article.id, article.title, article.date, article.text]));
@@ -61,7 +68,7 @@ describe('the start-up cache', () => {
   });
 
   it('keeps autocomplete and the vocabulary beside the index, read back by the next start, and rebuilds them when damaged', async () => {
-    const built = await openLibrary(corpus, cache);
+    const built = await opened(corpus, cache);
     const answers = async (library: typeof built) => [(await library.suggest('乐凯', 5, 60_000)).map(article => article.id), await library.didYouMean('新質生產立', 3, 60_000)];
     const expected = await answers(built);
     await built.lookups.saved;
@@ -69,7 +76,7 @@ describe('the start-up cache', () => {
     const lookupsFile = `${cacheFile(cache, corpus)}.lookups`;
     expect(JSON.parse(await readFile(lookupsFile, 'utf8')).key).toBe(await corpusKey(corpus));
     const info = vi.spyOn(logging.log, 'info');
-    const restored = await openLibrary(corpus, cache);
+    const restored = await opened(corpus, cache);
     expect(await answers(restored)).toEqual(expected);
     // Read back, not built: the worker logs only a build.
     expect(info.mock.calls.some(([message]) => String(message).includes('vocabulary'))).toBe(false);
@@ -77,7 +84,7 @@ describe('the start-up cache', () => {
 
     await writeFile(lookupsFile, '{"key": tru');
     const warn = vi.spyOn(logging.log, 'warn');
-    const rebuilt = await openLibrary(corpus, cache);
+    const rebuilt = await opened(corpus, cache);
     expect(await answers(rebuilt)).toEqual(expected);
     expect(warn.mock.calls.some(([message]) => String(message).includes('cannot be read'))).toBe(true);
     await rebuilt.lookups.saved;
@@ -86,17 +93,17 @@ describe('the start-up cache', () => {
   });
 
   it('is rebuilt when an article changes, is added or is removed', async () => {
-    await openLibrary(corpus, cache);
+    await opened(corpus, cache);
     await appendFile(join(corpus, '000_5a4681f7358e924d.txt'), '\n新增段落提到揭榜挂帥。');
-    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('000_5a4681f7358e924d');
+    expect(searchCounts(await opened(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('000_5a4681f7358e924d');
     await writeFile(join(corpus, 'extra.txt'), '集團召開揭榜挂帥推進會。');
-    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('extra');
+    expect(searchCounts(await opened(corpus, cache), '揭榜挂帥').map(([id]) => id)).toContain('extra');
     await rm(join(corpus, 'extra.txt'));
-    expect(searchCounts(await openLibrary(corpus, cache), '揭榜挂帥').map(([id]) => id)).not.toContain('extra');
+    expect(searchCounts(await opened(corpus, cache), '揭榜挂帥').map(([id]) => id)).not.toContain('extra');
   });
 
   it('is rebuilt when the analyzer version changes', async () => {
-    await openLibrary(corpus, cache);
+    await opened(corpus, cache);
     const current = await corpusKey(corpus);
     const next = await corpusKey(corpus, 999);
     expect(next).not.toBe(current);
@@ -104,33 +111,33 @@ describe('the start-up cache', () => {
   });
 
   it('is never trusted when damaged, and is rebuilt', async () => {
-    const built = await openLibrary(corpus, cache);
+    const built = await opened(corpus, cache);
     const file = cacheFile(cache, corpus);
     const bytes = await readFile(file);
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 100) ^ 0xff, bytes.length - 100);
     await writeFile(file, bytes);
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
     const warn = vi.spyOn(logging.log, 'warn');
-    const rebuilt = await openLibrary(corpus, cache);
+    const rebuilt = await opened(corpus, cache);
     expect(warn.mock.calls.some(([message]) => /damaged \(section \w+ fails its checksum\)/.test(message))).toBe(true);
     expect(searchCounts(rebuilt, '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('hit');
 
     await writeFile(file, 'not a cache at all');
     expect((await readCache(file, (await corpusKey(corpus))!)).status).toBe('corrupt');
-    expect(searchCounts(await openLibrary(corpus, cache), '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
+    expect(searchCounts(await opened(corpus, cache), '新质生产力')).toEqual(searchCounts(built, '新质生产力'));
   });
 
   it('makes its folder, parents included', async () => {
     const nested = join(cache, 'a', 'b');
-    await openLibrary(corpus, nested);
+    await opened(corpus, nested);
     expect((await stat(cacheFile(nested, corpus))).isFile()).toBe(true);
   });
 
   it('fails the start at once, naming CACHE_DIR, when its folder cannot be made', async () => {
     await writeFile(cache, 'a file where the folder should be');
     await expect(openLibrary(corpus, join(cache, 'inside'))).rejects.toThrow(/^CACHE_DIR cannot be used \(.*ENOTDIR/);
-    await expect(openLibrary(corpus, cache)).rejects.toThrow(/^CACHE_DIR cannot be used \(.* is not a folder\)/);
+    await expect(opened(corpus, cache)).rejects.toThrow(/^CACHE_DIR cannot be used \(.* is not a folder\)/);
   });
 
   // Node's recursive mkdir loops forever there: mkdir says ENOENT though /proc exists.

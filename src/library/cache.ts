@@ -27,8 +27,10 @@ const inflate = promisify(inflateRaw);
 
 /** The file format; a cache in another is rebuilt like a stale one. */
 const MAGIC = 'MRB3';
-/** How many articles a chunk holds. */
-const ARTICLES_PER_CHUNK = 8192;
+/** How many articles a chunk holds: inflating one where a text is wanted at once takes a few milliseconds. */
+const ARTICLES_PER_CHUNK = 2048;
+/** A checksum is worked out this much at a time, a few milliseconds each. */
+const CHECKSUM_PIECE = 1 << 24;
 /** One read or write call moves at most this much: the system's own limit is near 2 GiB. */
 const IO_PIECE = 1 << 28;
 
@@ -63,6 +65,7 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     const fields = chunk.map(({ id, title, date, source, url }) => (url === undefined ? [id, title, date, source] : [id, title, date, source, url]));
     const texts = deflate(utf16(chunk.map(article => article.text).join('')), { level: constants.Z_BEST_SPEED });
     chunks.push(texts.then(bytes => [{ name: 'articles', bytes: utf8(JSON.stringify(fields)) }, { name: 'texts', bytes }]));
+    await turn();
   }
   for (const chunk of await Promise.all(chunks)) sections.push(...chunk);
   sections.push(
@@ -77,11 +80,13 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
     { name: 'positionSkips', bytes: bytesOf(index.positionSkips) },
     { name: 'lengths', bytes: bytesOf(index.lengths) },
   );
+  const checksums: number[] = [];
+  for (const { bytes } of sections) checksums.push(await checksumOf(bytes));
   const header: Header = {
     key,
     articleCount: articles.length,
     pairCount: index.pairCount,
-    sections: sections.map(({ name, bytes }) => ({ name, length: bytes.byteLength, checksum: crc32(bytes) })),
+    sections: sections.map(({ name, bytes }, at) => ({ name, length: bytes.byteLength, checksum: checksums[at]! })),
   };
   const headerBytes = utf8(JSON.stringify(header));
   const lead = Buffer.alloc(8);
@@ -98,9 +103,11 @@ export async function writeCache(file: string, key: string, corpus: CachedCorpus
 export type CacheRead = { status: 'hit'; corpus: CachedCorpus } | { status: 'missing' } | { status: 'stale' | 'corrupt'; reason: string };
 
 /**
- * Reads the cache back, section by section; says why when it cannot be used. With `textsWhenRead`, the
- * articles' texts are left in the file and a chunk is read (and checked) the first time one of its
- * texts is: a command-line call that shows a few articles does not inflate a corpus.
+ * Reads the cache back, section by section; says why when it cannot be used. The articles' texts are
+ * not waited for: each chunk is inflated on libuv's threads after the read, and a text asked for
+ * before its chunk is ready inflates that chunk at once. With `textsWhenRead`, the texts are even left
+ * in the file, a chunk read (and checked) the first time one of its texts is: a command-line call that
+ * shows a few articles does not inflate a corpus.
  */
 export async function readCache(file: string, key: string, textsWhenRead = false): Promise<CacheRead> {
   let handle: FileHandle;
@@ -118,13 +125,11 @@ export async function readCache(file: string, key: string, textsWhenRead = false
     if (header.key !== key) return { status: 'stale', reason: 'the corpus or the analyzer changed' };
     const sections = new SectionReader(handle, 8 + headerLength, header.sections);
     const warnings = JSON.parse(text(await sections.next('warnings'))) as CorpusWarning[];
-    const chunks: { fields: unknown[][]; texts: Promise<Uint8Array> | LazyTexts }[] = [];
+    const chunks: { fields: unknown[][]; texts: TextsChunk }[] = [];
     while (sections.upcoming?.name === 'articles') {
       const fields = JSON.parse(text(await sections.next('articles'))) as unknown[][];
-      chunks.push({ fields, texts: textsWhenRead ? new LazyTexts(file, sections.skip('texts')) : inflate(await sections.next('texts')) });
+      chunks.push({ fields, texts: textsWhenRead ? new TextsInFile(file, sections.skip('texts')) : new DeflatedTexts(await sections.next('texts')) });
     }
-    // The texts inflate meanwhile.
-    for (const { texts } of chunks) if (texts instanceof Promise) texts.catch(() => {});
     const textLengths = view(await sections.next('textLengths'), Uint32Array);
     const pairKeys = view(await sections.next('pairKeys'), Uint32Array);
     const pairIds = view(await sections.next('pairIds'), Int32Array);
@@ -141,7 +146,7 @@ export async function readCache(file: string, key: string, textsWhenRead = false
       positionSkips: view(await sections.next('positionSkips'), Uint32Array),
       lengths: view(await sections.next('lengths'), Uint32Array),
     };
-    const articles = articlesOf(await Promise.all(chunks.map(async ({ fields, texts }) => ({ fields, texts: texts instanceof LazyTexts ? texts : new ReadTexts(await texts) }))), textLengths);
+    const articles = articlesOf(chunks, textLengths);
     if (offsets.length !== SINGLE_IDS + header.pairCount + 1 || index.lengths.length !== articles.length) throw new Error('the index does not match the articles');
     return { status: 'hit', corpus: { articles, warnings, prepared: { index } } };
   } catch (error) {
@@ -190,12 +195,37 @@ class SectionReader {
 
 type SectionPlace = SectionHeader & { readonly position: number };
 
-/** A chunk's texts, inflated. */
-class ReadTexts {
+/** A chunk of articles' texts, joined. */
+interface TextsChunk {
   readonly joined: string;
+}
 
-  constructor(inflated: Uint8Array) {
-    this.joined = Buffer.from(inflated.buffer, inflated.byteOffset, inflated.byteLength).toString('utf16le');
+/** A chunk's joined texts, checked against the lengths its articles' fields say. */
+function checkedTexts(joined: string, expected: number): string {
+  if (joined.length !== expected) throw new Error('the texts do not match the articles');
+  return joined;
+}
+
+/** A chunk's texts as read, deflated: inflated on libuv's threads, or at once if asked for before. */
+class DeflatedTexts implements TextsChunk {
+  private inflated: string | null = null;
+
+  constructor(private deflated: Uint8Array | null) {
+    inflate(deflated!).then(
+      bytes => this.keep(bytes),
+      () => {},
+    );
+  }
+
+  get joined(): string {
+    if (this.inflated === null) this.keep(inflateRawSync(this.deflated!));
+    return this.inflated!;
+  }
+
+  private keep(bytes: Uint8Array): void {
+    if (this.inflated !== null) return;
+    this.inflated = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
+    this.deflated = null;
   }
 }
 
@@ -203,7 +233,7 @@ class ReadTexts {
  * A chunk's texts, read from the file the first time one is asked for. The file is read by name: a
  * cache replaced since (by a rebuild) fails the checksum, and the command says so.
  */
-class LazyTexts {
+class TextsInFile implements TextsChunk {
   private read: string | null = null;
 
   constructor(
@@ -227,24 +257,40 @@ class LazyTexts {
   }
 }
 
-function articlesOf(chunks: readonly { fields: unknown[][]; texts: ReadTexts | LazyTexts }[], textLengths: Uint32Array): Article[] {
+/** The articles, each text a slice of its chunk's, taken when first asked for. */
+function articlesOf(chunks: readonly { fields: unknown[][]; texts: TextsChunk }[], textLengths: Uint32Array): Article[] {
   const articles: Article[] = [];
   for (const { fields, texts } of chunks) {
-    let at = 0;
+    const first = articles.length;
+    let total = 0;
+    for (let at = first; at < first + fields.length; at++) total += textLengths[at] ?? 0;
+    let from = 0;
     for (const [id, title, date, source, url] of fields as [string, string, Article['date'], string, string?][]) {
       const length = textLengths[articles.length];
       if (length === undefined) throw new Error('the texts do not match the articles');
-      const from = at;
+      const start = from;
       const article = { id, title, date, source, ...(url === undefined ? {} : { url }) };
-      if (texts instanceof LazyTexts) Object.defineProperty(article, 'text', { get: () => texts.joined.slice(from, from + length), enumerable: true });
-      else Object.assign(article, { text: texts.joined.slice(from, from + length) });
+      Object.defineProperty(article, 'text', { get: () => checkedTexts(texts.joined, total).slice(start, start + length), enumerable: true });
       articles.push(article as Article);
-      at += length;
+      from += length;
     }
-    if (texts instanceof ReadTexts && at !== texts.joined.length) throw new Error('the texts do not match the articles');
   }
   if (articles.length !== textLengths.length) throw new Error('the texts do not match the articles');
   return articles;
+}
+
+/** A section's checksum, a piece at a time with a turn of the event loop between: the library already answers. */
+async function checksumOf(bytes: Uint8Array): Promise<number> {
+  let checksum = 0;
+  for (let at = 0; at < bytes.byteLength; at += CHECKSUM_PIECE) {
+    checksum = crc32(bytes.subarray(at, at + CHECKSUM_PIECE), checksum);
+    await turn();
+  }
+  return checksum;
+}
+
+function turn(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
 }
 
 async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {

@@ -69,9 +69,22 @@ export async function openLibrary(directory: string, cacheDirectory: string | nu
   if (key) openedUnder.set(library, key);
   log.info(`loaded ${articles.length} articles from ${directory} in ${Math.round(performance.now() - started)} ms`);
   if (file && key) {
-    await writeCache(file, key, { articles, warnings, prepared: library.prepared() }).catch((error: unknown) => log.warn(`could not write the start-up cache ${file}`, error));
+    // Written while the library already answers: the write yields between its pieces.
+    const writing = performance.now();
+    const saved = writeCache(file, key, { articles, warnings, prepared: library.prepared() }).then(
+      () => log.info(`start-up cache ${file} written in ${Math.round(performance.now() - writing)} ms`),
+      (error: unknown) => log.warn(`could not write the start-up cache ${file}`, error),
+    );
+    cacheWrites.set(library, saved);
   }
   return library;
+}
+
+const cacheWrites = new WeakMap<Library, Promise<void>>();
+
+/** Resolves once the start-up cache a build writes is written (or could not be); at once when none is. */
+export function startUpCacheWritten(library: Library): Promise<void> {
+  return cacheWrites.get(library) ?? Promise.resolve();
 }
 
 /** Logs what the loader skipped or repaired, one line a warning, naming the file and line. */

@@ -155,19 +155,15 @@ export function buildIndexLists(texts: readonly string[]): BuiltIndex {
   });
 
   const positions = writeRecords(texts, pairSequence, keyCount);
+  return assembleIndex(pairIds, { offsets, postings, characterCounts, positions, lengths: Uint32Array.from(texts, text => text.length) });
+}
 
+/** The index from its pair table and lists, with the skips over its position records. */
+export function assembleIndex(pairIds: PairIds, lists: Pick<BuiltIndex, 'offsets' | 'postings' | 'characterCounts' | 'positions' | 'lengths'>): BuiltIndex {
   const { keys, ids, size } = pairIds.export();
-  return {
-    pairKeys: keys,
-    pairIds: ids,
-    pairCount: size,
-    offsets,
-    postings,
-    characterCounts,
-    positions,
-    positionSkips: skipTable(positions, offsets[keyCount]! - offsets[SINGLE_IDS]!),
-    lengths: Uint32Array.from(texts, text => text.length),
-  };
+  const { offsets, positions } = lists;
+  const keyCount = offsets.length - 1;
+  return { ...lists, pairKeys: keys, pairIds: ids, pairCount: size, positionSkips: skipTable(positions, offsets[keyCount]! - offsets[SINGLE_IDS]!) };
 }
 
 /** A pair's state while its records are written, side by side so that a visit touches one cache line. */

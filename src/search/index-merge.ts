@@ -1,6 +1,6 @@
-import { prefixSums, SINGLE_IDS, type BuiltIndex } from './index-build';
+import { assembleIndex, prefixSums, SINGLE_IDS, type BuiltIndex } from './index-build';
 import { PairIds } from './pair-ids';
-import { RecordReader, skipTable } from './positions';
+import { RecordReader } from './positions';
 
 /**
  * One index from indexes built over consecutive runs of documents (by build workers, one run each): the
@@ -68,16 +68,5 @@ export function mergePhraseIndexes(parts: readonly BuiltIndex[]): BuiltIndex {
   }
   const lengths = new Uint32Array(firsts.at(-1)!);
   parts.forEach((part, p) => lengths.set(part.lengths, firsts[p]!));
-  const { keys, ids, size } = pairIds.export();
-  return {
-    pairKeys: keys,
-    pairIds: ids,
-    pairCount: size,
-    offsets,
-    postings,
-    characterCounts,
-    positions,
-    positionSkips: skipTable(positions, offsets[keyCount]! - offsets[SINGLE_IDS]!),
-    lengths,
-  };
+  return assembleIndex(pairIds, { offsets, postings, characterCounts, positions, lengths });
 }

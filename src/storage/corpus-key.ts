@@ -9,7 +9,7 @@ import { registeredSecrets } from '../log';
  */
 
 /** Bump whenever cleaning, folding or indexing changes what they produce. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /** A fingerprint of the corpus folder's content and the analyzer, or null when the folder cannot be read. */
 export async function corpusKey(directory: string, analyzerVersion = ANALYZER_VERSION): Promise<string | null> {
