@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CorpusWarning } from '../corpus/article';
 import { loadCorpus } from '../corpus/load';
 import { registerSecret } from '../log';
+import { runInBackground } from '../threads';
 import type { PhraseIndexArrays } from '../search/index-build';
 import { batchBuffers, packBatch, type ArticleBatch } from './article-batch';
 import { buildIndex, indexBuffers } from './index-build';
@@ -20,6 +21,7 @@ export type ToBuildWorker = { readonly type: 'more' };
 
 const ARTICLES_PER_BATCH = 1000;
 
+runInBackground();
 const port = parentPort!;
 const { directory, secrets, workers } = workerData as { directory: string; secrets: string[]; workers: number };
 // The loader blanks these out of articles, as the main thread's loader does.

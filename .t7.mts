@@ -1,0 +1,12 @@
+import { LiveLibrary, WATCH_TIMING } from '/work/main/src/library/live-library';
+import { openLibrary } from '/work/main/src/library/open';
+import { searchReply } from '/work/main/src/replies/search';
+const live = new LiveLibrary(await openLibrary('/tmp/dbg/d198', '/tmp/dbg/c3'), '/tmp/dbg/d198', WATCH_TIMING);
+for (const p of ['習近平', '发展']) await searchReply(live.library, p, 0, 'en');
+let last = performance.now();
+const t0 = performance.now();
+const timer = setInterval(() => { const now = performance.now(); if (now - last > 25) console.error(`GAP ${Math.round(now - last)} ms at ${Math.round(last - t0)}`); last = now; }, 1);
+const interval2 = setInterval(() => { for (const p of ['習近平', '发展', '高质量发展']) void searchReply(live.library, p, 0, 'en'); }, 20);
+await live.reload();
+clearInterval(timer); clearInterval(interval2);
+await live.library.lookups.stop();
