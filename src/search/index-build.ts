@@ -67,10 +67,11 @@ export function packPostings(index: BuiltIndex): PhraseIndexArrays {
   return { ...index, postings: packed, postingBytes };
 }
 
-/** Lays out the documents of one key's packed list. */
-export function unpackList(index: Pick<PhraseIndexArrays, 'offsets' | 'postings' | 'postingBytes'>, key: number): Uint32Array {
+/** Lays out the documents of one key's packed list, into `into` when it is long enough (else a new array). */
+export function unpackList(index: Pick<PhraseIndexArrays, 'offsets' | 'postings' | 'postingBytes'>, key: number, into?: Uint32Array): Uint32Array {
   const { postings } = index;
-  const list = new Uint32Array(index.offsets[key + 1]! - index.offsets[key]!);
+  const length = index.offsets[key + 1]! - index.offsets[key]!;
+  const list = into && into.length >= length ? into.subarray(0, length) : new Uint32Array(length);
   let read = index.postingBytes[key]!;
   let document = 0;
   for (let at = 0; at < list.length; at++) {

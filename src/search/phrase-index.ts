@@ -38,6 +38,7 @@ export class PhraseIndex {
   /** The number of the first pair posting: pair postings' records are numbered from it. */
   private readonly firstPairPosting: number;
   private readonly records: RecordReader[];
+  private readonly scratch: Uint32Array[] = [];
 
   /**
    * An index from its arrays. Texts are not kept folded: `folded` folds a document's text as far as
@@ -85,7 +86,13 @@ export class PhraseIndex {
       if (id < 0) return NO_MATCHES;
       pairs.push(SINGLE_IDS + id);
     }
-    const lists = pairs.map(id => this.list(id));
+    // Laid out into arrays kept for the purpose: a common pair's list is hundreds of kilobytes, and a
+    // fresh one for every search kept the collector busy.
+    const lists = pairs.map((id, r) => {
+      const length = this.offsets[id + 1]! - this.offsets[id]!;
+      if ((this.scratch[r]?.length ?? 0) < length) this.scratch[r] = new Uint32Array(length);
+      return unpackList(this.arrays, id, this.scratch[r]);
+    });
     const driver = lists.reduce((shortest, list, r) => (list.length < lists[shortest]!.length ? r : shortest), 0);
     const driverList = lists[driver]!;
     const readers = pairs.map((_, r) => this.reader(r));
@@ -96,7 +103,15 @@ export class PhraseIndex {
     const places = new Uint32Array(pairs.length);
     const cursors = new Uint32Array(pairs.length);
     let found = 0;
-    const distinctPair = needle.length === 2 && needle[0] !== needle[1];
+    // Two different characters cannot overlap themselves: every place of the pair is a mention, and its
+    // list is the answer, its records read in order.
+    if (needle.length === 2 && needle[0] !== needle[1]) {
+      const found = this.list(pairs[0]!);
+      const counts = new Uint32Array(found.length);
+      const firstStarts = new Uint32Array(found.length);
+      this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, found.length, counts, firstStarts);
+      return { documents: found, counts, firstStart: at => firstStarts[at]! };
+    }
     // Walk the rarest pair's documents; the other lists are followed with galloping pointers, so the
     // intersection also yields each pair's posting, and with it the record of where it stands.
     candidates: for (let d = 0; d < driverList.length; d++) {
@@ -114,13 +129,6 @@ export class PhraseIndex {
         cursors[r] = 0;
       }
       const first = readers[0]!;
-      // Two different characters cannot overlap themselves: every place of the pair is a mention.
-      if (distinctPair) {
-        documents[found] = document;
-        counts[found] = first.count;
-        firstStarts[found++] = first.positions[0]!;
-        continue;
-      }
       // Left to right, non-overlapping: the needle stands at p when pair r stands at p + r for every r.
       let count = 0;
       let firstStart = 0;

@@ -83,6 +83,34 @@ export class RecordReader {
     return at;
   }
 
+  /**
+   * For `count` records from `first` on, in order: how many positions each holds and the first of them,
+   * without keeping the rest (a pair of two different characters: each position is a mention).
+   */
+  countsFrom(first: number, count: number, counts: Uint32Array, firsts: Uint32Array): void {
+    const { bytes } = this;
+    let at = this.seek(first);
+    for (let record = 0; record < count; record++) {
+      // The first number whole, as read() reads it; the others only passed over.
+      let byte = bytes[at++]!;
+      let value = byte & 0x7f;
+      for (let scale = 0x80; byte & 0x80; scale *= 0x80) {
+        byte = bytes[at++]!;
+        value += (byte & 0x7f) * scale;
+      }
+      firsts[record] = Math.floor(value / 2);
+      let positions = 1;
+      for (let more = value % 2; more === 1; positions++) {
+        const lead = bytes[at++]!;
+        for (byte = lead; byte & 0x80; ) byte = bytes[at++]!;
+        more = lead & 1;
+      }
+      counts[record] = positions;
+    }
+    this.lastRecord = first + count;
+    this.lastAt = at;
+  }
+
   /** Reads record `record` into `positions` and `count`. */
   read(record: number): void {
     const { bytes } = this;
