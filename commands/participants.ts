@@ -1,13 +1,13 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerForArticle, articleOption, autocompleteArticle } from '../src/discord/article-option';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { personMenuRow } from '../src/discord/person-menu';
 import { answerSourcesButton } from '../src/discord/sources-button';
 import { participantsReply } from '../src/replies/participants';
 
 const NAME = 'participants';
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('参会人员', '參會人員'))
   .setDescription('Who took part in the meeting an article reports, with titles and roles')

@@ -8,7 +8,7 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { articleForKey } from '../src/discord/article-custom-id';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { PERSON_MENU } from '../src/discord/person-menu';
 import { EXPORT_ACTION, pagingExportRow, toEphemeralMessage, toMessage, toUpdate } from '../src/discord/render';
@@ -34,7 +34,7 @@ import { NO_OPTIONS } from '../src/search/options';
 const NAME = 'person';
 const NAME_OPTION = 'name';
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('人物', '人物'))
   .setDescription("A person's titles over time, appearances across the corpus and who they meet")

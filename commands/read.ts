@@ -1,6 +1,6 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { articleOption, ARTICLE_OPTION, autocompleteArticle } from '../src/discord/article-option';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { pagingButtons, toMessage } from '../src/discord/render';
 import { errorReply } from '../src/replies/card';
@@ -18,7 +18,7 @@ import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
 const NAME = 'read';
 const PHRASE_OPTION = 'phrase';
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('阅读', '閱讀'))
   .setDescription('Read an article, or only the passages that mention a phrase')

@@ -1,5 +1,5 @@
 import { AttachmentBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { fromOption, textOption, toOption } from '../src/discord/options';
 import { answerPagePress, replyWithSession } from '../src/discord/paged-reply';
 import { EXPORT_ACTION, pagingExportRow, toMessage, toUpdate } from '../src/discord/render';
@@ -21,7 +21,7 @@ import { MAX_PHRASE_LENGTH } from '../src/search/phrase';
  */
 const NAME = 'search';
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('搜索', '搜尋'))
   .setDescription('Find every article that mentions a phrase, in Simplified or Traditional script')

@@ -1,12 +1,12 @@
 import { SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerForArticle, articleOption, autocompleteArticle } from '../src/discord/article-option';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { answerSourcesButton } from '../src/discord/sources-button';
 import { summaryReply } from '../src/replies/summary';
 
 const NAME = 'summary';
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('会议摘要', '會議摘要'))
   .setDescription('A meeting at a glance: when, who held it, who chaired and spoke, the points, a summary')

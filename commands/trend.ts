@@ -1,6 +1,6 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, MessageFlags, SlashCommandBuilder, type ButtonInteraction, type ChatInputCommandInteraction, type MessageActionRowComponentBuilder } from 'discord.js';
 import { lineChartPng } from '../src/charts/line-chart';
-import { chinese, type CommandContext, type SlashCommand } from '../src/discord/command';
+import { chinese, usableEverywhere, type CommandContext, type SlashCommand } from '../src/discord/command';
 import { fromOption, toOption } from '../src/discord/options';
 import { EXPORT_ACTION, toMessage, toUpdate } from '../src/discord/render';
 import { errorReply, type Reply } from '../src/replies/card';
@@ -22,7 +22,7 @@ const NAME = 'trend';
 /** Four phrases of the longest length, with a separator and a space between each. */
 const PHRASES_MAX_LENGTH = MAX_TREND_PHRASES * (MAX_PHRASE_LENGTH + 2);
 
-const data = new SlashCommandBuilder()
+const data = usableEverywhere(new SlashCommandBuilder())
   .setName(NAME)
   .setNameLocalizations(chinese('趋势', '趨勢'))
   .setDescription('How often phrases are mentioned, month by month (or by quarter or year), as a chart')

@@ -46,7 +46,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function command(name: string, options: Record<string, string>, where: 'guild' | 'dm', locale: string, userId?: string) {
+/** Where an interaction comes from (see asker). */
+type Where = Parameters<typeof asker>[0];
+
+function command(name: string, options: Record<string, string>, where: Where, locale: string, userId?: string) {
   return fake.dispatchInteraction({
     type: 2,
     locale,
@@ -55,7 +58,7 @@ function command(name: string, options: Record<string, string>, where: 'guild' |
   });
 }
 
-function autocomplete(name: string, typed: string, where: 'guild' | 'dm', locale: string) {
+function autocomplete(name: string, typed: string, where: Where, locale: string) {
   return fake.dispatchInteraction({
     type: 4,
     locale,
@@ -69,7 +72,7 @@ function callbackOf(interaction: { id: string; token: string }): Promise<Recorde
 }
 
 /** A button press on a message; `messageFlags` 64 presses one on an ephemeral message. */
-function press(customId: string, where: 'guild' | 'dm', userId?: string, locale = 'en-US', messageFlags = 0) {
+function press(customId: string, where: Where, userId?: string, locale = 'en-US', messageFlags = 0) {
   const who = asker(where, userId);
   return fake.dispatchInteraction({
     type: 3,
@@ -156,6 +159,27 @@ describe('the bot through discord.js and a fake Discord', () => {
     const refused = await callbackOf(command('search', { phrase: '新質生產力', from: '2024-13' }, 'guild', 'en-US'));
     expect(refused.body.data.flags).toBe(64);
     expect(refused.body.data.embeds[0].description).toBe('Write dates as YYYY, YYYY-MM or YYYY-MM-DD, not “2024-13”.');
+  });
+
+  it('answers a user who installed the app for themselves, in a DM and in a group DM the bot is not in, pages and exports included', async () => {
+    // A user of their own, so that their requests count toward no other test's cooldown.
+    const user = '400000000000000066';
+    for (const where of ['dm', 'group'] as const) {
+      const first = await callbackOf(command('search', { phrase: '改革' }, where, 'en-US', user));
+      // The interaction's own response: nothing is posted to the channel.
+      expect(first.body.type).toBe(4);
+      expect(first.body.data.embeds[0].footer.text).toBe('Page 1 of 3');
+      const [, next, exportButton] = first.body.data.components[0].components;
+      const turned = await callbackOf(press(next.custom_id, where, user));
+      expect(turned.body).toMatchObject({ type: 7, data: { embeds: [{ footer: { text: 'Page 2 of 3' } }] } });
+      const pressed = press(exportButton.custom_id, where, user);
+      expect((await callbackOf(pressed)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+      const exported = await fake.waitForRequest(request => request.method === 'PATCH' && request.path === `/api/v10/webhooks/${APPLICATION_ID}/${pressed.token}/messages/@original`);
+      expect(exported.files[0]!.name).toBe('search.csv');
+      const summary = await callbackOf(command('summary', { article: '004_62825ae384032cb4' }, where, 'zh-CN', user));
+      expect(summary.body.type).toBe(4);
+    }
+    expect(fake.requests.filter(request => request.method === 'POST' && /\/channels\/\d+\/messages/.test(request.path))).toEqual([]);
   });
 
   it('exports the whole result, not only the page, as a CSV file to whoever presses Export', async () => {

@@ -233,6 +233,10 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
+    // Registering the commands (npm run deploy-commands) answers with what was registered.
+    if (recorded.method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(url.pathname)) {
+      return json(response, 200, recorded.body);
+    }
     if (/^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(url.pathname)) {
       response.writeHead(204);
       response.end();
@@ -304,18 +308,25 @@ export function messageObject(body: any, channelId = '300000000000000001') {
   };
 }
 
-/** A member of a test guild, or a user in a DM: the parts of an interaction that say who asked. */
-export function asker(where: 'guild' | 'dm', userId = '400000000000000001') {
+/**
+ * The parts of an interaction that say who asked, and where: a member of a test guild that installed
+ * the bot; or a user who installed it for themselves, in a DM with the bot or in a group DM (a private
+ * channel the bot is not in).
+ */
+export function asker(where: 'guild' | 'dm' | 'group', userId = '400000000000000001') {
   const user = { id: userId, username: `user${userId.slice(-2)}`, discriminator: '0', global_name: null, avatar: null };
-  const channel = where === 'guild' ? { id: '300000000000000001', type: 0, guild_id: '500000000000000001', name: 'reports' } : { id: '300000000000000002', type: 1 };
-  return where === 'guild'
-    ? {
-        guild_id: '500000000000000001',
-        guild_locale: 'en-US',
-        channel_id: channel.id,
-        channel,
-        member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
-        context: 0,
-      }
-    : { channel_id: channel.id, channel, user, context: 1 };
+  if (where === 'guild') {
+    const channel = { id: '300000000000000001', type: 0, guild_id: '500000000000000001', name: 'reports' };
+    return {
+      guild_id: '500000000000000001',
+      guild_locale: 'en-US',
+      channel_id: channel.id,
+      channel,
+      member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      authorizing_integration_owners: { '0': '500000000000000001' },
+      context: 0,
+    };
+  }
+  const channel = where === 'dm' ? { id: '300000000000000002', type: 1 } : { id: '300000000000000003', type: 3, name: 'reading group', recipients: [] };
+  return { channel_id: channel.id, channel, user, authorizing_integration_owners: { '1': userId }, context: where === 'dm' ? 1 : 2 };
 }

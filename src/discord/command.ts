@@ -1,4 +1,5 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody, StringSelectMenuInteraction } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, type SlashCommandBuilder } from 'discord.js';
 import type { Library } from '../library/library';
 import type { PeopleStatus } from '../library/live-people';
 import type { SearchSessions } from './search-sessions';
@@ -23,6 +24,17 @@ export interface SlashCommand {
 }
 
 /** Names and descriptions for Chinese clients; English is the base. */
+/**
+ * Every command works wherever it is used: installed in a server or by a user for themselves, and run
+ * in a server, in a DM with the bot or in a group DM. Replies go through the interaction itself, never
+ * a channel the bot may not be in.
+ */
+export function usableEverywhere(builder: SlashCommandBuilder): SlashCommandBuilder {
+  return builder
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+}
+
 export function chinese(simplified: string, traditional: string): LocalizationMap {
   return { 'zh-CN': simplified, 'zh-TW': traditional };
 }
