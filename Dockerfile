@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 
+# Node 26, the current LTS (CI runs the tests on it as well as on Node 20, the oldest supported).
 # Build stage: nodejieba compiles a native addon, which needs python3, make and g++.
-FROM node:20-bookworm-slim AS build
+FROM node:26-trixie-slim AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -18,7 +19,7 @@ COPY commands ./commands
 COPY data ./data
 
 # Runtime stage: the same Debian (same libc) without the toolchain, running as the unprivileged node user.
-FROM node:20-bookworm-slim
+FROM node:26-trixie-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends dumb-init \
  && rm -rf /var/lib/apt/lists/*

@@ -12,6 +12,16 @@ const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
 
 describe('the Dockerfile', () => {
+  it('runs a maintained Node, the one CI also tests on, within what package.json says it supports', () => {
+    const majors = instructions('FROM').map(from => Number(/^node:(\d+)-/.exec(from)![1]));
+    expect(new Set(majors).size).toBe(1);
+    // Node 24 and 26 are the LTS lines maintained in 2026.
+    expect(majors[0]).toBeGreaterThanOrEqual(24);
+    // CI installs the image's major from the npm registry, reading it from this file.
+    expect(readFileSync(join(ROOT, '.ci', 'run'), 'utf8')).toContain("sed -n 's/^FROM node:\\([0-9]*\\)-.*/\\1/p' Dockerfile");
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).engines.node).toBe('>=20.19');
+  });
+
   it('copies files that exist', () => {
     for (const copy of instructions('COPY').filter(line => !line.startsWith('--from'))) {
       const sources = copy.split(/\s+/).slice(0, -1);
@@ -47,7 +57,7 @@ describe('the Dockerfile', () => {
     const install = instructions('RUN').find(line => line.includes('npm ci'))!;
     expect(install).not.toMatch(/--omit[= ]optional|--no-optional|--include[= ]/);
     // Both stages are Debian (glibc), which the node image is built for on x64 and arm64: the lockfile holds both binaries.
-    for (const from of instructions('FROM')) expect(from).toMatch(/^node:20-bookworm/);
+    for (const from of instructions('FROM')) expect(from).toMatch(/^node:\d+-(bookworm|trixie)-slim/);
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
     for (const cpu of ['x64', 'arm64']) expect(lock.packages[`node_modules/@resvg/resvg-js-linux-${cpu}-gnu`]).toMatchObject({ optional: true, os: ['linux'], cpu: [cpu], libc: ['glibc'] });
     // Runtime dependencies survive `npm prune --omit=dev`, and node_modules is what the runtime stage copies from the build.
