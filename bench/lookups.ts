@@ -43,11 +43,12 @@ export async function benchLookups(library: Library, repeats: number): Promise<L
       await library.suggest(typed, 25, 0);
       autocomplete.push(performance.now() - asked);
     }
-    for (const phrase of MISTYPED) {
-      const asked = performance.now();
-      await library.didYouMean(phrase, 3, 0);
-      didYouMean.push(performance.now() - asked);
-    }
+  }
+  // Once each: the worker keeps its recent answers, and a phrase asked again would time the keeping.
+  for (const phrase of MISTYPED) {
+    const asked = performance.now();
+    await library.didYouMean(phrase, 3, 0);
+    didYouMean.push(performance.now() - asked);
   }
   await library.lookups.saved;
   await library.lookups.stop();

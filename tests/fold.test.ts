@@ -66,6 +66,17 @@ describe('fold', () => {
     for (const text of [...articles.flatMap(article => [article.text, article.title]), ...tricky]) expect(fold(text)).toBe(foldWithMap(text).text);
   });
 
+  it('maps back the same whether a text takes the fast path or, holding one unit that needs more, the unit by unit one', async () => {
+    const { articles } = await loadCorpus(BUNDLED_DATA_DIR);
+    for (const { text } of articles) {
+      const fast = foldWithMap(text);
+      const slow = foldWithMap(`${text}e\u0301`);
+      expect(slow.text).toBe(`${fast.text}é`);
+      expect(Array.from(slow.sourceIndex.subarray(0, fast.text.length))).toEqual(Array.from(fast.sourceIndex.subarray(0, fast.text.length)));
+      expect(fast.sourceIndex[fast.text.length]).toBe(text.length);
+    }
+  });
+
   it('composes a base and its combining marks before comparing', () => {
     expect(fold('cafe\u0301')).toBe(fold('café'));
   });

@@ -87,6 +87,13 @@ describe('Vocabulary', async () => {
     expect(vocabulary.corrections(fold('高質量發現'), 3)).toContain(fold('高质量发展'));
   });
 
+  it('answers a phrase asked again as it did the first time, within each limit', () => {
+    const typed = fold('高質量發現');
+    const first = vocabulary.corrections(typed, 3);
+    expect(vocabulary.corrections(typed, 3)).toEqual(first);
+    expect(vocabulary.corrections(typed, 1)).toEqual(first.slice(0, 1));
+  });
+
   it('answers the same after a round trip through its JSON', async () => {
     const restored = await Vocabulary.fromJSON(JSON.parse(JSON.stringify(vocabulary.toJSON())));
     expect(restored.corrections(fold('高質量發現'), 3)).toEqual(vocabulary.corrections(fold('高質量發現'), 3));

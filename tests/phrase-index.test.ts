@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { occurrences } from '../src/search/phrase';
-import { PhraseIndex } from '../src/search/phrase-index';
+import { pairsToRead, PhraseIndex } from '../src/search/phrase-index';
 import { buildIndexLists, packPostings } from '../src/search/index-build';
 import { mergePhraseIndexes } from '../src/search/index-merge';
 
@@ -20,8 +20,8 @@ function scan(texts: readonly string[], needle: string) {
   });
 }
 
-function found(index: PhraseIndex, needle: string) {
-  const { documents, counts, firstStart } = index.find(needle);
+function found(index: PhraseIndex, needle: string, within?: Uint32Array) {
+  const { documents, counts, firstStart } = index.find(needle, within);
   return Array.from(documents, (document, at) => [document, counts[at]!, firstStart(at)]);
 }
 
@@ -34,9 +34,29 @@ describe('PhraseIndex', () => {
     const texts = Array.from({ length: 200 }, () => Array.from({ length: Math.floor(random() * 60) }, pick).join(''));
     const index = PhraseIndex.build(texts);
     for (let trial = 0; trial < 400; trial++) {
-      const needle = Array.from({ length: 1 + Math.floor(random() * 5) }, pick).join('');
+      const needle = Array.from({ length: 1 + Math.floor(random() * 7) }, pick).join('');
       expect(found(index, needle), needle).toEqual(scan(texts, needle));
     }
+  });
+
+  it('looks only among the documents it is given, when given some', () => {
+    const random = generator(13);
+    const alphabet = ['党', '员', '先', '行', '𠀀'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(random() * 80) }, pick).join(''));
+    const index = PhraseIndex.build(texts);
+    for (let trial = 0; trial < 200; trial++) {
+      const needle = Array.from({ length: 1 + Math.floor(random() * 4) }, pick).join('');
+      // From none to every document, including some that do not hold the needle.
+      const within = Uint32Array.from(texts.keys()).filter(() => random() < trial / 200);
+      const among = new Set(within);
+      expect(found(index, needle, within), needle).toEqual(scan(texts, needle).filter(([document]) => among.has(document!)));
+      expect(Array.from(index.documentsWith(needle, within)).filter(document => among.has(document))).toEqual(Array.from(within).filter(document => texts[document]!.includes(needle)));
+    }
+  });
+
+  it('reads positions for pairs that pin every character of the needle, no more', () => {
+    expect([1, 2, 3, 4, 5, 8].map(pairsToRead)).toEqual([[0], [0, 1], [0, 2], [0, 2, 3], [0, 2, 4], [0, 2, 4, 6, 7]]);
   });
 
   it('gives the same answers over long texts, where positions take several bytes and lists many skips', () => {

@@ -121,6 +121,8 @@ export class Library {
   private readonly index: PhraseIndex;
   /** Recent searches' rankings, least recent first (see remember). */
   private readonly remembered = new Map<string, Ranked>();
+  /** Per article, the closest-by-words score of the phrase being scored; all zero between searches. */
+  private closenessScores: Float64Array | null = null;
   /** Who took part and what was decided, per article: handed on to the library a reload builds. */
   readonly analyses: ArticleAnalyses;
 
@@ -230,10 +232,10 @@ export class Library {
    */
   private rank(needle: string, matches: PhraseMatches, also: readonly string[], without: readonly string[], range: { from: number | null; to: number | null }, sort: SearchOptions['sort']): Ranked {
     const { documents, counts } = matches;
-    const alsoMatches = also.map(phrase => this.findPhrase(phrase));
+    const alsoMatches = also.map(phrase => this.findPhrase(phrase, documents));
     const alsoCounts = also.map(() => new Uint32Array(documents.length));
     const alsoCursors = new Uint32Array(also.length);
-    const excluded = without.map(phrase => this.index.documentsWith(phrase));
+    const excluded = without.map(phrase => this.index.documentsWith(phrase, documents));
     const excludedCursors = new Uint32Array(without.length);
     const ranged = range.from !== null || range.to !== null;
     const kept = new Uint32Array(documents.length);
@@ -315,9 +317,9 @@ export class Library {
     return this.days;
   }
 
-  /** The articles (by position) that contain a folded phrase, with its counts: exact, without ranking. */
-  findPhrase(needle: string): PhraseMatches {
-    return this.index.find(needle);
+  /** The articles (by position) that contain a folded phrase (with `within`, those among them), with its counts: exact, without ranking. */
+  findPhrase(needle: string, within?: Uint32Array): PhraseMatches {
+    return this.index.find(needle, within);
   }
 
   /**
@@ -442,20 +444,24 @@ export class Library {
    */
   private closestByWords(foldedQuery: string): Article[] {
     const words = new Set(segmentWords(foldedQuery));
-    const scores = new Float64Array(this.articles.length);
-    const scored: number[] = [];
-    for (const word of words) {
-      // Only which articles hold the word matters here, not how often: a character's list is read as it stands.
-      const documents = this.index.documentsWith(word);
+    // Kept between searches and cleared where written: at 200,000 articles a fresh array per absent
+    // phrase was megabytes for the collector.
+    const scores = (this.closenessScores ??= new Float64Array(this.articles.length));
+    const lists = [...words].map(word => ({ word, documents: this.index.documentsWith(word) }));
+    const scored = new Uint32Array(Math.min(this.articles.length, lists.reduce((sum, { documents }) => sum + documents.length, 0)));
+    let count = 0;
+    for (const { word, documents } of lists) {
       if (documents.length === 0) continue;
+      // Only which articles hold the word matters here, not how often: a character's list is read as it stands.
       const weight = Math.log(1 + this.articles.length / documents.length) * word.length;
       for (const document of documents) {
-        if (scores[document] === 0) scored.push(document);
+        if (scores[document] === 0) scored[count++] = document;
         scores[document]! += weight;
       }
     }
-    const best = new LazyRanking(Uint32Array.from(scored), (a, b) => scores[b]! - scores[a]! || a - b).slice(0, CLOSEST_LIMIT);
-    return Array.from(best, document => this.articles[document]!);
+    const best = Array.from(new LazyRanking(scored.subarray(0, count), (a, b) => scores[b]! - scores[a]! || a - b).slice(0, CLOSEST_LIMIT), document => this.articles[document]!);
+    for (let at = 0; at < count; at++) scores[scored[at]!] = 0;
+    return best;
   }
 }
 

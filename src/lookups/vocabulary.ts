@@ -57,6 +57,13 @@ export interface VocabularyJson {
 }
 
 export class Vocabulary {
+  /**
+   * Recent answers, by limit and phrase: a long phrase's fuzzy look-ups take tens of milliseconds of
+   * this thread at 20,000 articles, and the same absent phrase comes again (a colleague, another sort,
+   * a date range added).
+   */
+  private readonly answered = new Map<string, string[]>();
+
   /** Each entry with its article count, in minisearch's radix tree: fuzzy look-ups without a document per entry. */
   private constructor(private readonly tree: SearchableMap<number>) {}
 
@@ -102,6 +109,17 @@ export class Vocabulary {
    * a close entry. Only phrases that differ from the one typed are offered.
    */
   corrections(foldedPhrase: string, limit: number): string[] {
+    const key = `${limit} ${foldedPhrase}`;
+    const known = this.answered.get(key);
+    // Deleted and set again: a Map keeps insertion order, so its first key is the least recent.
+    if (known) this.answered.delete(key);
+    const answer = known ?? this.correct(foldedPhrase, limit);
+    this.answered.set(key, answer);
+    if (this.answered.size > REMEMBERED_ANSWERS) this.answered.delete(this.answered.keys().next().value!);
+    return answer;
+  }
+
+  private correct(foldedPhrase: string, limit: number): string[] {
     const candidates = this.closest(foldedPhrase, limit);
     const words = segmentWords(foldedPhrase);
     for (let span = 1; span <= 2; span++) {
@@ -124,6 +142,8 @@ export class Vocabulary {
   }
 }
 
+/** Answers kept: a few hundred short lists of phrases. */
+const REMEMBERED_ANSWERS = 500;
 /** A few milliseconds of indexing. */
 const ENTRIES_PER_STEP = 5000;
 /** From this length a term may be two edits from what was meant. */

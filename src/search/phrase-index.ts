@@ -76,15 +76,28 @@ export class PhraseIndex {
     return this.records[r]!;
   }
 
-  /** Every document that contains the folded needle, in document order, with its counts and first starts. */
-  find(needle: string): PhraseMatches {
+  /**
+   * Every document that contains the folded needle, in document order, with its counts and first
+   * starts; with `within` (documents in order), only those among them: an `also` or `without` phrase is
+   * looked for where the search's phrase stands, not across the corpus.
+   */
+  find(needle: string, within?: Uint32Array): PhraseMatches {
     if (needle.length === 0) return NO_MATCHES;
-    if (needle.length === 1) return this.findCharacter(needle);
+    if (needle.length === 1) return this.findCharacter(needle, within);
     const pairs: number[] = [];
     for (let i = 0; i + 1 < needle.length; i++) {
       const id = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
       if (id < 0) return NO_MATCHES;
       pairs.push(SINGLE_IDS + id);
+    }
+    // Two different characters cannot overlap themselves: every place of the pair is a mention, and its
+    // list is the answer, its records read in order.
+    if (needle.length === 2 && needle[0] !== needle[1] && within === undefined) {
+      const found = this.list(pairs[0]!);
+      const counts = new Uint32Array(found.length);
+      const firstStarts = new Uint32Array(found.length);
+      this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, found.length, counts, firstStarts);
+      return { documents: found, counts, firstStart: at => firstStarts[at]! };
     }
     // Laid out into arrays kept for the purpose: a common pair's list is hundreds of kilobytes, and a
     // fresh one for every search kept the collector busy.
@@ -93,54 +106,60 @@ export class PhraseIndex {
       if ((this.scratch[r]?.length ?? 0) < length) this.scratch[r] = new Uint32Array(length);
       return unpackList(this.arrays, id, this.scratch[r]);
     });
+    // The documents to look in are one more list to intersect, with no positions to read.
+    if (within) lists.push(within);
     const driver = lists.reduce((shortest, list, r) => (list.length < lists[shortest]!.length ? r : shortest), 0);
     const driverList = lists[driver]!;
-    const readers = pairs.map((_, r) => this.reader(r));
+    // Every character pinned by one pair read is enough: the pairs between are then implied.
+    const read = pairsToRead(pairs.length);
+    const readers = read.map((_, k) => this.reader(k));
 
     const documents = new Uint32Array(driverList.length);
     const counts = new Uint32Array(driverList.length);
     const firstStarts = new Uint32Array(driverList.length);
-    const places = new Uint32Array(pairs.length);
-    const cursors = new Uint32Array(pairs.length);
+    const places = new Uint32Array(lists.length);
+    const cursors = new Uint32Array(read.length);
     let found = 0;
-    // Two different characters cannot overlap themselves: every place of the pair is a mention, and its
-    // list is the answer, its records read in order.
-    if (needle.length === 2 && needle[0] !== needle[1]) {
-      const found = this.list(pairs[0]!);
-      const counts = new Uint32Array(found.length);
-      const firstStarts = new Uint32Array(found.length);
-      this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, found.length, counts, firstStarts);
-      return { documents: found, counts, firstStart: at => firstStarts[at]! };
-    }
     // Walk the rarest pair's documents; the other lists are followed with galloping pointers, so the
     // intersection also yields each pair's posting, and with it the record of where it stands.
     candidates: for (let d = 0; d < driverList.length; d++) {
       const document = driverList[d]!;
       places[driver] = d;
-      for (let r = 0; r < pairs.length; r++) {
+      for (let r = 0; r < lists.length; r++) {
         if (r === driver) continue;
         const place = gallop(lists[r]!, places[r]!, document);
         if (place >= lists[r]!.length) break candidates;
         places[r] = place;
         if (lists[r]![place] !== document) continue candidates;
       }
-      for (let r = 0; r < pairs.length; r++) {
-        readers[r]!.read(this.offsets[pairs[r]!]! + places[r]! - this.firstPairPosting);
-        cursors[r] = 0;
+      for (let k = 0; k < read.length; k++) {
+        const r = read[k]!;
+        readers[k]!.read(this.offsets[pairs[r]!]! + places[r]! - this.firstPairPosting);
+        cursors[k] = 0;
       }
       const first = readers[0]!;
-      // Left to right, non-overlapping: the needle stands at p when pair r stands at p + r for every r.
+      const firstPositions = first.positions;
+      const firstCount = first.count;
+      // Left to right, non-overlapping: the needle stands at p when each pair read, r, stands at p + r.
       let count = 0;
       let firstStart = 0;
       let free = 0;
-      for (let c = 0; c < first.count; c++) {
-        const p = first.positions[c]!;
+      for (let c = 0; c < firstCount; c++) {
+        const p = firstPositions[c]!;
         if (p < free) continue;
         let whole = true;
-        for (let r = 1; r < pairs.length && whole; r++) {
-          const reader = readers[r]!;
-          while (cursors[r]! < reader.count && reader.positions[cursors[r]!]! < p + r) cursors[r]!++;
-          whole = cursors[r]! < reader.count && reader.positions[cursors[r]!] === p + r;
+        for (let k = 1; k < read.length; k++) {
+          const reader = readers[k]!;
+          const positions = reader.positions;
+          const end = reader.count;
+          const wanted = p + read[k]!;
+          let cursor = cursors[k]!;
+          while (cursor < end && positions[cursor]! < wanted) cursor++;
+          cursors[k] = cursor;
+          if (cursor === end || positions[cursor] !== wanted) {
+            whole = false;
+            break;
+          }
         }
         if (!whole) continue;
         if (count === 0) firstStart = p;
@@ -157,20 +176,26 @@ export class PhraseIndex {
   }
 
   /**
-   * The documents that contain the folded needle, without counting its mentions: for a single character,
-   * its list as it stands.
+   * The documents that contain the folded needle (with `within`, those among them), without counting its
+   * mentions: for a single character, its whole list as it stands.
    */
-  documentsWith(needle: string): Uint32Array {
-    return needle.length === 1 ? this.list(needle.charCodeAt(0)) : this.find(needle).documents;
+  documentsWith(needle: string, within?: Uint32Array): Uint32Array {
+    return needle.length === 1 ? this.list(needle.charCodeAt(0)) : this.find(needle, within).documents;
   }
 
-  /** A single character: the documents that hold it, with the counts kept for them. */
-  private findCharacter(needle: string): PhraseMatches {
+  /** A single character: the documents that hold it (with `within`, those among them), with the counts kept for them. */
+  private findCharacter(needle: string, within: Uint32Array | undefined): PhraseMatches {
     const code = needle.charCodeAt(0);
-    const candidates = this.list(code);
+    const list = this.list(code);
+    // Where each candidate stands in the list, which is where its kept count stands too.
+    const places = within ? placesAmong(list, within) : null;
+    const candidates = places ? places.map(place => list[place]!) : list;
     const kept = this.characterCounts.subarray(this.offsets[code]!, this.offsets[code + 1]!);
     const counts = new Uint32Array(candidates.length);
-    for (let at = 0; at < candidates.length; at++) counts[at] = kept[at] === SATURATED ? occurrences(this.folded(candidates[at]!, Infinity).text, needle).length : kept[at]!;
+    for (let at = 0; at < candidates.length; at++) {
+      const count = kept[places ? places[at]! : at]!;
+      counts[at] = count === SATURATED ? occurrences(this.folded(candidates[at]!, Infinity).text, needle).length : count;
+    }
     const firstStarts = new Int32Array(candidates.length).fill(-1);
     const firstStart = (at: number) => (firstStarts[at]! >= 0 ? firstStarts[at]! : (firstStarts[at] = this.firstStartIn(candidates[at]!, needle)));
     return { documents: candidates, counts, firstStart };
@@ -188,6 +213,31 @@ export class PhraseIndex {
   private list(id: number): Uint32Array {
     return unpackList(this.arrays, id);
   }
+}
+
+/** Where the documents of `within` that `list` holds stand in it, in order (both lists in order). */
+function placesAmong(list: Uint32Array, within: Uint32Array): Uint32Array {
+  const places = new Uint32Array(Math.min(list.length, within.length));
+  let found = 0;
+  let place = 0;
+  for (let at = 0; at < within.length; at++) {
+    place = gallop(list, place, within[at]!);
+    if (place >= list.length) break;
+    if (list[place] === within[at]) places[found++] = place;
+  }
+  return places.subarray(0, found);
+}
+
+/**
+ * Which of a needle's pairs (0 to count - 1, pair r at characters r and r + 1) to read positions for:
+ * the first, every other one after it, and the last, so that every character is in a pair read. Where
+ * they all stand as they do in the needle, so do the pairs between: 高質量發展 reads 高質, 量發 and 發展.
+ */
+export function pairsToRead(count: number): number[] {
+  const read: number[] = [];
+  for (let r = 0; r < count; r += 2) read.push(r);
+  if (read[read.length - 1] !== count - 1) read.push(count - 1);
+  return read;
 }
 
 /** The first place at or after `from` in a sorted list whose value is not below the target, found by galloping. */

@@ -117,6 +117,7 @@ export class RecordReader {
     let at = this.seek(record);
     let count = 0;
     let position = 0;
+    let positions = this.positions;
     for (;;) {
       // Unrolled, in integer arithmetic (numbers stay below 2^32): every phrase search reads records.
       let byte = bytes[at++]!;
@@ -135,12 +136,12 @@ export class RecordReader {
         }
       }
       position += Math.floor(value / 2);
-      if (count === this.positions.length) {
+      if (count === positions.length) {
         const grown = new Uint32Array(count * 2);
-        grown.set(this.positions);
-        this.positions = grown;
+        grown.set(positions);
+        this.positions = positions = grown;
       }
-      this.positions[count++] = position;
+      positions[count++] = position;
       if ((value & 1) === 0) break;
     }
     this.count = count;

@@ -77,6 +77,29 @@ function isCombiningMarkAt(text: string, index: number): boolean {
  * normalised as one unit, so that NFKC can compose them.
  */
 export function foldWithMap(source: string): FoldedText {
+  return foldUnitsWithMap(source) ?? foldEachUnitWithMap(source);
+}
+
+/**
+ * foldWithMap's fast path, as fold's: text whose every unit folds to one unit or none, straight into a
+ * buffer (a page's snippets fold the start of each hit's text); null for anything else.
+ */
+function foldUnitsWithMap(source: string): FoldedText | null {
+  if (foldBuffer.length < source.length) foldBuffer = new Uint16Array(source.length * 2);
+  const sourceIndex = new Uint32Array(source.length + 1);
+  let length = 0;
+  for (let i = 0; i < source.length; i++) {
+    const folded = foldCodeOf(source.charCodeAt(i));
+    if (folded >= 0) {
+      sourceIndex[length] = i;
+      foldBuffer[length++] = folded;
+    } else if (folded === COMPLEX) return null;
+  }
+  sourceIndex[length] = source.length;
+  return { text: Buffer.from(foldBuffer.buffer, 0, length * 2).toString('utf16le'), sourceIndex: sourceIndex.subarray(0, length + 1) };
+}
+
+function foldEachUnitWithMap(source: string): FoldedText {
   const parts: string[] = [];
   // Usually one folded unit per source unit, but NFKC can expand one character into many (㌀ is アパート).
   let sourceIndex = new Uint32Array(source.length + 1);
@@ -136,7 +159,7 @@ let foldBuffer = new Uint16Array(4096);
 /**
  * Folds text for comparison, without the way back. Text whose every unit folds to one unit or none
  * (nearly all of it) is folded straight into a buffer: the corpus is folded at every build and texts
- * again for the few hits a page shows. Anything else takes foldWithMap's path, which gives the same.
+ * again for the few hits a page shows. Anything else takes foldWithMap's unit by unit path, which gives the same.
  */
 export function fold(text: string): string {
   if (foldBuffer.length < text.length) foldBuffer = new Uint16Array(text.length * 2);
@@ -144,7 +167,7 @@ export function fold(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const folded = foldCodeOf(text.charCodeAt(i));
     if (folded >= 0) foldBuffer[length++] = folded;
-    else if (folded === COMPLEX) return foldWithMap(text).text;
+    else if (folded === COMPLEX) return foldEachUnitWithMap(text).text;
   }
   return Buffer.from(foldBuffer.buffer, 0, length * 2).toString('utf16le');
 }
