@@ -11,6 +11,18 @@ function generator(seed: number) {
 }
 
 describe('LazyRanking', () => {
+  it('orders by a leading number rising as well as falling', () => {
+    const random = generator(3);
+    // Days of one year, many shared, as dated hits have them.
+    const days = Array.from({ length: 3000 }, () => 20240101 + Math.floor(random() * 365));
+    const compare = (a: number, b: number) => days[a]! - days[b]! || a - b;
+    const items = Uint32Array.from(days.keys());
+    const sorted = Array.from(items).sort(compare);
+    const ranking = new LazyRanking(Uint32Array.from(items), compare, { values: days, descending: false });
+    expect(Array.from(ranking.slice(0, 5))).toEqual(sorted.slice(0, 5));
+    expect(Array.from(ranking.slice(100, 300))).toEqual(sorted.slice(100, 300));
+  });
+
   it('gives every slice exactly as a full sort orders it, however far and in whatever order it is read', () => {
     const random = generator(11);
     for (const size of [0, 1, 7, 49, 50, 51, 199, 1000, 5000]) {
@@ -19,10 +31,12 @@ describe('LazyRanking', () => {
       const compare = (a: number, b: number) => keys[b]! - keys[a]! || a - b;
       const items = Uint32Array.from({ length: size }, (_, item) => item);
       const sorted = Array.from(items).sort(compare);
-      const ranking = new LazyRanking(Uint32Array.from(items), compare);
-      const reads = [[0, 5], [5, 10], [200, 205], [0, 5], [60, 65], [size - 5, size + 5], [0, size]];
-      for (const [from, to] of reads) expect(Array.from(ranking.slice(Math.max(0, from!), to!)), `${size}: ${from}-${to}`).toEqual(sorted.slice(Math.max(0, from!), to));
-      expect(ranking.size).toBe(size);
+      // Alone, and with the keys given as the number it orders by first.
+      for (const ranking of [new LazyRanking(Uint32Array.from(items), compare), new LazyRanking(Uint32Array.from(items), compare, { values: keys, descending: true })]) {
+        const reads = [[0, 5], [5, 10], [200, 205], [0, 5], [60, 65], [size - 5, size + 5], [0, size]];
+        for (const [from, to] of reads) expect(Array.from(ranking.slice(Math.max(0, from!), to!)), `${size}: ${from}-${to}`).toEqual(sorted.slice(Math.max(0, from!), to));
+        expect(ranking.size).toBe(size);
+      }
     }
   });
 });

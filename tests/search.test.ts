@@ -3,6 +3,7 @@ import { Library } from '../src/library/library';
 import { renderSnippet, searchReply } from '../src/replies/search';
 import { buildSnippets, SNIPPET_CONTEXT } from '../src/search/snippets';
 import { fold } from '../src/text/fold';
+import { segmentWords } from '../src/text/segment';
 import { articleFrom, bundledLibrary } from './helpers';
 
 describe('Library.search', async () => {
@@ -80,6 +81,35 @@ describe('Library.search', async () => {
     expect(outcome.kind).toBe('absent');
     if (outcome.kind !== 'absent') return;
     expect(outcome.closest[0]!.id).toBe('004_62825ae384032cb4');
+  });
+
+  it('names the same closest articles as scoring every word in every article would', async () => {
+    // Each sentence of the bundled articles an article of its own: hundreds, in real text.
+    const sentences = library.articles.flatMap(article => article.text.split(/(?<=。)/).filter(sentence => sentence.trim().length > 4));
+    const many = new Library(sentences.map((sentence, at) => articleFrom(`s${at}`, `第${at}句\n${sentence}`)));
+    const folded = many.articles.map(article => fold(article.text));
+    for (const query of ['東方電氣黨組會議紀要', '的不存在短語', '集團公司黨委理論學習中心組的火星基地', '改革的的的會議']) {
+      const words = [...new Set(segmentWords(fold(query)))].filter(word => folded.some(text => text.includes(word)));
+      const score = (text: string) => words.reduce((sum, word) => sum + (text.includes(word) ? Math.log(1 + folded.length / folded.filter(other => other.includes(word)).length) * word.length : 0), 0);
+      const scores = folded.map(score);
+      const expected = [...scores.keys()].filter(at => scores[at]! > 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      const outcome = many.search(query);
+      expect(outcome.kind).toBe('absent');
+      if (outcome.kind !== 'absent') continue;
+      const got = outcome.closest.map(article => many.articles.indexOf(article));
+      expect(got.map(at => scores[at]!.toFixed(9)), query).toEqual(expected.slice(0, 5).map(at => scores[at]!.toFixed(9)));
+    }
+  });
+
+  it('ranks articles met only at a later word above those met first, when their words weigh more together', () => {
+    // 紀要 weighs most alone, but 改革 and 會議 together weigh more; 的, in every article, adds little.
+    const articles = [
+      ...Array.from({ length: 5 }, (_, at) => articleFrom(`minutes${at}`, `會後印發的紀要第${at}號`)),
+      ...Array.from({ length: 6 }, (_, at) => articleFrom(`reform${at}`, `深化改革的專題會議第${at}次`)),
+      ...Array.from({ length: 20 }, (_, at) => articleFrom(`weather${at}`, `今天的天氣晴朗第${at}天`)),
+    ];
+    const outcome = new Library(articles).search('紀要改革會議的');
+    expect(outcome.kind === 'absent' && outcome.closest.map(article => article.id)).toEqual(['reform0', 'reform1', 'reform2', 'reform3', 'reform4']);
   });
 
   it('refuses phrases with nothing to search for, and phrases over 100 characters', () => {

@@ -7,7 +7,7 @@ import { gallop, PhraseIndex, type PhraseMatches } from '../search/phrase-index'
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from '../search/options';
 import { Lookups } from '../lookups/lookups';
 import type { LookupsCache } from '../lookups/protocol';
-import { LazyRanking } from '../search/ranking';
+import { LazyRanking, type LeadingKey } from '../search/ranking';
 import { Bm25Scorer } from '../search/relevance';
 import { buildSnippets, type Snippet, type SnippetOptions } from '../search/snippets';
 import { segmentWords } from '../text/segment';
@@ -280,11 +280,11 @@ export class Library {
         const day = this.days[documents[at]!]!;
         keys[at] = day === 0 ? UNDATED_KEY : direction * day;
       }
-      return (a: number, b: number) => keys[a]! - keys[b]! || byMentions(a, b);
+      return { order: (a: number, b: number) => keys[a]! - keys[b]! || byMentions(a, b), leading: { values: keys, descending: false } };
     };
     let order = byMentions;
-    if (sort === 'newest') order = byDate(-1);
-    else if (sort === 'oldest') order = byDate(1);
+    let leading: LeadingKey = { values: counts, descending: true };
+    if (sort === 'newest' || sort === 'oldest') ({ order, leading } = byDate(sort === 'newest' ? -1 : 1));
     else if (sort === 'relevance') {
       const phrases = [needle, ...also];
       const scorer = new Bm25Scorer([documents.length, ...alsoMatches.map(({ documents: alsoDocuments }) => alsoDocuments.length)], this.articles.length, this.averageLength());
@@ -302,8 +302,9 @@ export class Library {
         scores[at] = scorer.score(lengths[documents[at]!]!, mentionsOf, inTitleOf);
       }
       order = (a, b) => scores[b]! - scores[a]! || byMentions(a, b);
+      leading = { values: scores, descending: true };
     }
-    return { documents, counts, firstStart: matches.firstStart, needle, ranking: new LazyRanking(kept.subarray(0, keptCount), order), mentions, undated };
+    return { documents, counts, firstStart: matches.firstStart, needle, ranking: new LazyRanking(kept.subarray(0, keptCount), order, leading), mentions, undated };
   }
 
   /** The average length of the folded texts, for BM25; worked out the first time it is needed. */
@@ -443,26 +444,59 @@ export class Library {
    * phrase (as the segmenter cuts it) found in an article counts by its rarity across the corpus.
    */
   private closestByWords(foldedQuery: string): Article[] {
-    const words = new Set(segmentWords(foldedQuery));
+    // Weightiest first: once the words left could not lift an article not yet met into the best few,
+    // no more articles are met, and the commonest words (的 is in nearly every article) only add to the
+    // articles already scored. The scores are the same as from adding every word to every article.
+    const words = [...new Set(segmentWords(foldedQuery))]
+      .map(word => ({ word, documents: this.index.documentsWith(word) }))
+      .filter(({ documents }) => documents.length > 0)
+      .map(({ word, documents }) => ({ documents, weight: Math.log(1 + this.articles.length / documents.length) * word.length }))
+      .sort((a, b) => b.weight - a.weight);
+    // The most an article first met at the i-th word can score, summed in the order its score would be.
+    const reach = words.map((_, from) => words.slice(from).reduce((sum, { weight }) => sum + weight, 0));
     // Kept between searches and cleared where written: at 200,000 articles a fresh array per absent
     // phrase was megabytes for the collector.
     const scores = (this.closenessScores ??= new Float64Array(this.articles.length));
-    const lists = [...words].map(word => ({ word, documents: this.index.documentsWith(word) }));
-    const scored = new Uint32Array(Math.min(this.articles.length, lists.reduce((sum, { documents }) => sum + documents.length, 0)));
+    let scored = new Uint32Array(Math.min(this.articles.length, words.reduce((sum, { documents }) => sum + documents.length, 0)));
     let count = 0;
-    for (const { word, documents } of lists) {
-      if (documents.length === 0) continue;
-      // Only which articles hold the word matters here, not how often: a character's list is read as it stands.
-      const weight = Math.log(1 + this.articles.length / documents.length) * word.length;
-      for (const document of documents) {
-        if (scores[document] === 0) scored[count++] = document;
-        scores[document]! += weight;
+    let meeting = true;
+    words.forEach(({ documents, weight }, at) => {
+      if (meeting && count >= CLOSEST_LIMIT && reach[at]! < nthHighest(scores, scored.subarray(0, count), CLOSEST_LIMIT)) {
+        meeting = false;
+        // In order, to be followed along the remaining words' lists.
+        scored = scored.subarray(0, count).sort();
       }
-    }
-    const best = Array.from(new LazyRanking(scored.subarray(0, count), (a, b) => scores[b]! - scores[a]! || a - b).slice(0, CLOSEST_LIMIT), document => this.articles[document]!);
-    for (let at = 0; at < count; at++) scores[scored[at]!] = 0;
+      if (meeting) {
+        for (const document of documents) {
+          if (scores[document] === 0) scored[count++] = document;
+          scores[document]! += weight;
+        }
+        return;
+      }
+      let place = 0;
+      for (let k = 0; k < count; k++) {
+        place = gallop(documents, place, scored[k]!);
+        if (place >= documents.length) break;
+        if (documents[place] === scored[k]) scores[scored[k]!]! += weight;
+      }
+    });
+    const best = Array.from(new LazyRanking(scored.subarray(0, count), (a, b) => scores[b]! - scores[a]! || a - b, { values: scores, descending: true }).slice(0, CLOSEST_LIMIT), document => this.articles[document]!);
+    for (let k = 0; k < count; k++) scores[scored[k]!] = 0;
     return best;
   }
+}
+
+/** The n-th highest of the documents' scores (there are at least n documents). */
+function nthHighest(scores: Float64Array, documents: Uint32Array, n: number): number {
+  const best = new Float64Array(n);
+  for (const document of documents) {
+    const score = scores[document]!;
+    if (score <= best[n - 1]!) continue;
+    let at = n - 1;
+    for (; at > 0 && best[at - 1]! < score; at--) best[at] = best[at - 1]!;
+    best[at] = score;
+  }
+  return best[n - 1]!;
 }
 
 /** The day numbers a search's range runs between (null for an open end), or why the range cannot be used. */

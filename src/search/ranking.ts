@@ -6,15 +6,29 @@
  */
 const FIRST_BATCH = 50;
 
+/**
+ * A number per item that the order follows first (values[item], highest first when descending), so
+ * that picking the best compares numbers and asks the comparator only when two tie: a comparator
+ * called for each of 200,000 hits, at a call site that sees several orders, costs ten times as much.
+ */
+export interface LeadingKey {
+  readonly values: ArrayLike<number>;
+  readonly descending: boolean;
+}
+
 export class LazyRanking {
   private readonly order: Uint32Array;
   /** order[0, ranked) holds the best items in their final order; the rest are unordered. */
   private ranked = 0;
 
-  /** `compare` must be a total order (ties broken to the end), so that every partial ranking agrees with a full sort. */
+  /**
+   * `compare` must be a total order (ties broken to the end), so that every partial ranking agrees with
+   * a full sort; and it must order by `leading` first, when given.
+   */
   constructor(
     items: Uint32Array,
     private readonly compare: (a: number, b: number) => number,
+    private readonly leading?: LeadingKey,
   ) {
     this.order = items;
   }
@@ -39,7 +53,7 @@ export class LazyRanking {
       return;
     }
     const best = target - this.ranked;
-    selectBest(rest, best, this.compare);
+    selectBest(rest, best, this.compare, this.leading);
     rest.subarray(0, best).sort(this.compare);
     this.ranked = target;
   }
@@ -49,7 +63,7 @@ export class LazyRanking {
  * Moves the `count` best items of `items` to its front, in no particular order: a heap of the best so far
  * whose root is the worst of them, replaced whenever a better item comes.
  */
-function selectBest(items: Uint32Array, count: number, compare: (a: number, b: number) => number): void {
+function selectBest(items: Uint32Array, count: number, compare: (a: number, b: number) => number, leading: LeadingKey | undefined): void {
   const worse = (i: number, j: number) => compare(items[i]!, items[j]!) > 0;
   const siftDown = (from: number) => {
     let at = from;
@@ -69,9 +83,14 @@ function selectBest(items: Uint32Array, count: number, compare: (a: number, b: n
   // newest first would then replace the heap's root at every step.
   const rest = items.length - count;
   const step = STRIDES.find(stride => rest % stride !== 0) ?? 1;
+  const values = leading?.values;
+  const sign = leading?.descending ? -1 : 1;
   for (let visit = 0; visit < rest; visit++) {
     const at = count + ((visit * step) % rest);
-    if (compare(items[at]!, items[0]!) >= 0) continue;
+    if (values) {
+      const behind = sign * (values[items[at]!]! - values[items[0]!]!);
+      if (behind > 0 || (behind === 0 && compare(items[at]!, items[0]!) >= 0)) continue;
+    } else if (compare(items[at]!, items[0]!) >= 0) continue;
     [items[0], items[at]] = [items[at]!, items[0]!];
     siftDown(0);
   }
