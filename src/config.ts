@@ -11,6 +11,8 @@ const DEFAULT_CACHE_DIR = resolve(PROJECT_ROOT, '.cache');
 export const DEFAULT_ANALYSIS_BUDGET_MS = 5000;
 const ANALYSIS_BUDGET_RANGE = [100, 600_000] as const;
 const MOST_BUILD_WORKERS = 64;
+/** Every shard process holds its own copy of the index, so a mistyped count must not start hundreds. */
+const SHARD_PROCESSES_RANGE = [1, 100] as const;
 
 export interface Config {
   readonly discordToken: string | null;
@@ -27,6 +29,8 @@ export interface Config {
   readonly analysisBudgetMs: number;
   /** Threads that fold and index the corpus on a build: one per core unless BUILD_WORKERS says. */
   readonly buildWorkers: number;
+  /** How many processes run the bot's shards, one shard each; 1 runs every shard in this process. */
+  readonly shardProcesses: number;
 }
 
 export class ConfigError extends Error {
@@ -87,17 +91,27 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(buildWorkers) || buildWorkers < 1 || buildWorkers > MOST_BUILD_WORKERS) {
     throw new ConfigError('BUILD_WORKERS', `must be a whole number of threads from 1 to ${MOST_BUILD_WORKERS}`);
   }
+  const cacheDir = value('CACHE_DIR') === 'off' ? null : resolve(value('CACHE_DIR') ?? DEFAULT_CACHE_DIR);
+  const processesText = value('SHARD_PROCESSES');
+  const shardProcesses = processesText === null ? 1 : Number(processesText);
+  const [fewestProcesses, mostProcesses] = SHARD_PROCESSES_RANGE;
+  if (!Number.isInteger(shardProcesses) || shardProcesses < fewestProcesses || shardProcesses > mostProcesses) {
+    throw new ConfigError('SHARD_PROCESSES', `must be a whole number from ${fewestProcesses} to ${mostProcesses}`);
+  }
+  // The shard processes read the index from the start-up cache; without one, each would build it.
+  if (shardProcesses > 1 && cacheDir === null) throw new ConfigError('SHARD_PROCESSES', 'needs the start-up cache, which every shard process reads instead of building the index itself: set CACHE_DIR to a folder, not "off"');
 
   return {
     discordToken,
     discordClientId,
     devGuildId,
     dataDir: resolve(value('DATA_DIR') ?? BUNDLED_DATA_DIR),
-    cacheDir: value('CACHE_DIR') === 'off' ? null : resolve(value('CACHE_DIR') ?? DEFAULT_CACHE_DIR),
+    cacheDir,
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     healthPort,
     healthHost,
     analysisBudgetMs,
     buildWorkers,
+    shardProcesses,
   };
 }

@@ -22,6 +22,12 @@ export function redact(text: string): string {
 }
 
 let quiet = false;
+let label = '';
+
+/** Names this process on each of its lines, where several processes share one log (the shard processes). */
+export function setLogLabel(name: string): void {
+  label = `[${name}] `;
+}
 
 /** Silences info lines (the CLI keeps its stderr for errors and warnings). */
 export function setQuiet(value: boolean): void {
@@ -31,7 +37,7 @@ export function setQuiet(value: boolean): void {
 function write(level: Level, message: string, error?: unknown): void {
   if (level === 'info' && quiet) return;
   const detail = error === undefined ? '' : `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-  process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${redact(message + detail)}\n`);
+  process.stderr.write(`${new Date().toISOString()} ${level.toUpperCase()} ${label}${redact(message + detail)}\n`);
 }
 
 export const log = {

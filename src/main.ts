@@ -1,6 +1,8 @@
 import { Lifecycle } from './lifecycle';
 import 'dotenv/config';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { joinShardingManager, startedByShardingManager } from './bot/shard-process';
 import { ConfigError, readConfig } from './config';
 import { log, registerSecret } from './log';
 import { parseReplyLocale } from './replies/locale';
@@ -10,18 +12,27 @@ const lifecycle = new Lifecycle().listen();
 
 /**
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, else the local console on the same corpus.
+ * With SHARD_PROCESSES above 1, this process starts the shard processes, which run this same file.
  */
 async function main(): Promise<number> {
   const config = readConfig();
   registerSecret(config.discordToken ?? undefined);
   const { values } = parseArgs({ args: process.argv.slice(2), options: { locale: { type: 'string', default: 'en' } } });
+  const shardProcess = startedByShardingManager();
+  if (config.discordToken && config.shardProcesses > 1 && !shardProcess) {
+    const { runShards } = await import('./sharding/manager');
+    await runShards({ ...config, discordToken: config.discordToken }, lifecycle, fileURLToPath(import.meta.url));
+    return 0;
+  }
+  if (shardProcess) joinShardingManager(lifecycle);
   const { openLibrary } = await import('./library/open');
   const { ArticleAnalyses } = await import('./analysis/analyses');
   const library = await openLibrary(config.dataDir, config.cacheDir, new ArticleAnalyses({ budgetMs: config.analysisBudgetMs }), { buildWorkers: config.buildWorkers });
 
   if (config.discordToken) {
     const { startBot } = await import('./bot/bot');
-    await startBot(config, library, lifecycle);
+    // The manager answers the health checks for its shards: they would all want the same port.
+    await startBot(shardProcess ? { ...config, healthPort: null } : config, library, lifecycle);
     return 0;
   }
   const locale = parseReplyLocale(values.locale);

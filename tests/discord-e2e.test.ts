@@ -324,7 +324,7 @@ describe('the bot through discord.js and a fake Discord', () => {
     const before = fake.gatewayOps.length;
     fake.dropGateway();
     const resume = await fake.waitForGatewayOp(6, before);
-    expect(resume.d).toMatchObject({ token: TOKEN, session_id: 'fake-session' });
+    expect(resume.d).toMatchObject({ token: TOKEN, session_id: 'fake-session-0-of-1' });
     await new Promise(resolve => setTimeout(resolve, 100));
     const callback = await callbackOf(command('search', { phrase: '新質生產力' }, 'guild', 'en-US'));
     expect(callback.body.data.embeds[0].title).toBe('Search: “新質生產力”');

@@ -7,10 +7,31 @@ import { WebSocketServer, type WebSocket } from 'ws';
  * A stand-in for Discord on 127.0.0.1: the REST routes a bot answering interactions uses, and a gateway
  * that says HELLO, answers heartbeats, sends READY on IDENTIFY and RESUMED on RESUME, and dispatches the
  * interactions a test sends. The real discord.js client talks to it through DISCORD_API_URL.
+ *
+ * It recommends `shards` shards (one unless told), and lets all of them identify at once. As Discord
+ * does, it sends an interaction only on the connection of the shard its server belongs to, (guild id >>
+ * 22) % shard count, and one from a DM on shard 0's.
  */
 
 export const APPLICATION_ID = '100000000000000001';
 export const BOT_USER = { id: APPLICATION_ID, username: 'meeting-reports', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+export interface FakeDiscordOptions {
+  /** The shard count /gateway/bot recommends. */
+  readonly shards?: number;
+}
+
+/** The shard, of `count`, that Discord sends a server's events on. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A server id, as Discord makes them, whose events go to `shard` of `count`. */
+export function guildOnShard(shard: number, count: number): string {
+  let id = BigInt(nextSnowflake());
+  while (shardOf(String(id), count) !== shard) id += 1n << 22n;
+  return String(id);
+}
 
 export interface RecordedRequest {
   readonly method: string;
@@ -51,20 +72,22 @@ export class FakeDiscord {
   private readonly http: Server;
   private readonly gateway: WebSocketServer;
   private readonly sockets = new Set<WebSocket>();
+  /** The [id, count] each connection identified as, once it has. */
+  private readonly shardOfSocket = new Map<WebSocket, [number, number]>();
   private readonly faults: Fault[] = [];
   private readonly waiters: { predicate: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }[] = [];
   private sequence = 0;
   private port = 0;
   private identifyRefusal: number | null = null;
 
-  private constructor() {
+  private constructor(readonly shardCount: number) {
     this.http = createServer((request, response) => void this.handle(request, response));
     this.gateway = new WebSocketServer({ server: this.http, path: '/gateway' });
     this.gateway.on('connection', socket => this.connect(socket));
   }
 
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start({ shards = 1 }: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(shards);
     fake.http.listen(0, '127.0.0.1');
     await once(fake.http, 'listening');
     fake.port = (fake.http.address() as AddressInfo).port;
@@ -109,11 +132,17 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends INTERACTION_CREATE for an interaction and returns it, with the id and token the bot must answer to. */
+  /** The shards identified on the open connections, as [id, count], in order of id. */
+  get identifiedShards(): [number, number][] {
+    return [...this.shardOfSocket.values()].sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Sends INTERACTION_CREATE for an interaction, on its server's shard, and returns it, with the id and token the bot must answer to. */
   dispatchInteraction(interaction: Record<string, unknown>): { id: string; token: string } {
     const id = nextSnowflake();
     const token = `token-${id}`;
-    this.dispatch('INTERACTION_CREATE', {
+    const guildId = typeof interaction.guild_id === 'string' ? interaction.guild_id : null;
+    this.dispatch('INTERACTION_CREATE', guildId, {
       id,
       token,
       application_id: APPLICATION_ID,
@@ -131,9 +160,9 @@ export class FakeDiscord {
     this.closeGateway(4000);
   }
 
-  /** Closes every gateway connection with a close code, such as 4004 for a revoked token. */
-  closeGateway(code: number): void {
-    for (const socket of this.sockets) socket.close(code, 'test close');
+  /** Closes every gateway connection with a close code, such as 4004 for a revoked token; or only one shard's. */
+  closeGateway(code: number, shard?: number): void {
+    for (const socket of this.sockets) if (shard === undefined || this.shardOfSocket.get(socket)?.[0] === shard) socket.close(code, 'test close');
   }
 
   /** The next IDENTIFY is answered by closing the connection with this code instead of READY. */
@@ -149,15 +178,20 @@ export class FakeDiscord {
     await new Promise<void>(resolve => this.http.close(() => resolve()));
   }
 
-  private dispatch(type: string, data: unknown): void {
+  private dispatch(type: string, guildId: string | null, data: unknown): void {
     this.sequence += 1;
     const payload = JSON.stringify({ op: 0, t: type, s: this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(payload);
+    for (const [socket, [shard, count]] of this.shardOfSocket) {
+      if (shard === (guildId === null ? 0 : shardOf(guildId, count))) socket.send(payload);
+    }
   }
 
   private connect(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOfSocket.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41250 } }));
     socket.on('message', raw => {
       const message = JSON.parse(String(raw)) as { op: number; d: any };
@@ -167,6 +201,8 @@ export class FakeDiscord {
         socket.close(this.identifyRefusal, 'identify refused');
         this.identifyRefusal = null;
       } else if (message.op === 2) {
+        const shard: [number, number] = message.d?.shard ?? [0, 1];
+        this.shardOfSocket.set(socket, shard);
         this.sequence += 1;
         socket.send(
           JSON.stringify({
@@ -178,14 +214,17 @@ export class FakeDiscord {
               user: BOT_USER,
               application: { id: APPLICATION_ID, flags: 0 },
               guilds: [],
-              session_id: 'fake-session',
+              session_id: `fake-session-${shard[0]}-of-${shard[1]}`,
               resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-              shard: [0, 1],
+              shard,
             },
           }),
         );
       }
       if (message.op === 6) {
+        // A resumed connection carries on the shard its session was identified as.
+        const resumed = /^fake-session-(\d+)-of-(\d+)$/.exec(String(message.d?.session_id));
+        if (resumed) this.shardOfSocket.set(socket, [Number(resumed[1]), Number(resumed[2])]);
         this.sequence += 1;
         socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
       }
@@ -229,8 +268,9 @@ export class FakeDiscord {
     if (recorded.method === 'GET' && url.pathname === '/api/v10/gateway/bot') {
       return json(response, 200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        shards: this.shardCount,
+        // Every shard may identify at once, so that a test never waits out Discord's five seconds between them.
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.shardCount },
       });
     }
     // Registering the commands (npm run deploy-commands) answers with what was registered.
@@ -309,21 +349,21 @@ export function messageObject(body: any, channelId = '300000000000000001') {
 }
 
 /**
- * The parts of an interaction that say who asked, and where: a member of a test guild that installed
- * the bot; or a user who installed it for themselves, in a DM with the bot or in a group DM (a private
- * channel the bot is not in).
+ * The parts of an interaction that say who asked, and where: a member of a test guild (by default one
+ * on shard 0) that installed the bot; or a user who installed it for themselves, in a DM with the bot or
+ * in a group DM (a private channel the bot is not in).
  */
-export function asker(where: 'guild' | 'dm' | 'group', userId = '400000000000000001') {
+export function asker(where: 'guild' | 'dm' | 'group', userId = '400000000000000001', guildId = '500000000000000001') {
   const user = { id: userId, username: `user${userId.slice(-2)}`, discriminator: '0', global_name: null, avatar: null };
   if (where === 'guild') {
-    const channel = { id: '300000000000000001', type: 0, guild_id: '500000000000000001', name: 'reports' };
+    const channel = { id: '300000000000000001', type: 0, guild_id: guildId, name: 'reports' };
     return {
-      guild_id: '500000000000000001',
+      guild_id: guildId,
       guild_locale: 'en-US',
       channel_id: channel.id,
       channel,
       member: { user, roles: [], permissions: '0', joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
-      authorizing_integration_owners: { '0': '500000000000000001' },
+      authorizing_integration_owners: { '0': guildId },
       context: 0,
     };
   }

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { BUNDLED_DATA_DIR } from '../src/config';
@@ -74,4 +76,13 @@ export function bruteForceSearch(articles: readonly Article[], phrase: string, o
     return count(b.text) - count(a.text) || Number(fold(b.article.title).includes(needle)) - Number(fold(a.article.title).includes(needle)) || a.text.indexOf(needle) - b.text.indexOf(needle) || a.position - b.position;
   });
   return { ids: kept.map(({ article }) => article.id), undated };
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on, for a process a test starts. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
 }

@@ -24,6 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/terminal', 'src/discord'],
   ['commands'],
   ['src/bot'],
+  ['src/sharding'],
   ['src/main.ts', 'src/cli.ts'],
 ];
 

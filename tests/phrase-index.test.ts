@@ -51,6 +51,7 @@ describe('PhraseIndex', () => {
       const within = Uint32Array.from(texts.keys()).filter(() => random() < trial / 200);
       const among = new Set(within);
       expect(found(index, needle, within), needle).toEqual(scan(texts, needle).filter(([document]) => among.has(document!)));
+      expect(index.documentCount(needle), needle).toBe(scan(texts, needle).length);
       expect(Array.from(index.documentsWith(needle, within)).filter(document => among.has(document))).toEqual(Array.from(within).filter(document => texts[document]!.includes(needle)));
     }
   });

@@ -10,17 +10,29 @@ import { LivePeople } from '../library/live-people';
 import { COMMANDS } from './commands';
 import { Cooldown } from './cooldown';
 import { GatewayClosedError } from './gateway-closed';
+import { startedByShardingManager } from './shard-process';
 import { createRouter } from './router';
 import { NO_MENTIONS } from '../discord/render';
 import { SearchSessions } from '../discord/search-sessions';
 
-/** A discord.js client for this bot: no privileged intents, no mentions, Discord's REST API or DISCORD_API_URL. */
+/**
+ * A discord.js client for this bot: no privileged intents, no mentions, Discord's REST API or
+ * DISCORD_API_URL. It runs as many shards as Discord recommends (GET /gateway/bot), all in this process
+ * and on one copy of the index, unless a ShardingManager started the process for one shard of its own.
+ */
 export function createClient(config: Pick<Config, 'discordApiUrl'>): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
+    ...(startedByShardingManager() ? {} : { shards: 'auto' as const }),
     ...(config.discordApiUrl ? { rest: { api: config.discordApiUrl } } : {}),
   });
+}
+
+/** The shards this client runs, for the log: "shard 0 of 1", "shards 0, 1 of 2". */
+function shardsOf(client: Client): string {
+  const ids = [...client.ws.shards.keys()].sort((a, b) => a - b);
+  return `${ids.length === 1 ? 'shard' : 'shards'} ${ids.join(', ')} of ${client.options.shardCount ?? 1}`;
 }
 
 export interface RunningBot {
@@ -61,13 +73,20 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
   });
   client.on(Events.Error, error => log.error('discord client error', error));
   client.on(Events.Warn, message => log.warn(`discord: ${message}`));
+  client.on(Events.ShardReady, shard => log.info(`gateway shard ${shard} ready`));
+  // Stopping closes every shard, which discord.js also reports as reconnecting: not worth a line.
+  client.on(Events.ShardReconnecting, shard => {
+    if (accepting) log.info(`gateway shard ${shard} reconnecting`);
+  });
   client.on(Events.ShardResume, shard => log.info(`gateway shard ${shard} resumed`));
   // discord.js emits shardDisconnect only for the close codes it will not reconnect after; a drop it
   // resumes from is shardReconnecting. The client still says it is ready afterwards, so keep track.
+  // One shard closed for good is enough: its servers would never be answered again, and the others'
+  // token or intents are the same, so they are refused next.
   let closed: GatewayClosedError | null = null;
   const gatewayClosed = new Promise<GatewayClosedError>(resolve =>
-    client.on(Events.ShardDisconnect, event => {
-      closed ??= new GatewayClosedError(event.code);
+    client.on(Events.ShardDisconnect, (event, shard) => {
+      closed ??= new GatewayClosedError(event.code, { id: shard, count: client.options.shardCount ?? 1 });
       resolve(closed);
     }),
   );
@@ -83,7 +102,7 @@ export async function connectBot(config: Config, live: LiveLibrary, cooldown = n
     // discord.js's own error for a refused IDENTIFY ("Authentication failed") says less than ours.
     throw closed ?? error;
   }
-  log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'}; serving ${live.library.articles.length} articles`);
+  log.info(`connected to Discord as ${client.user?.tag ?? 'unknown'} (${shardsOf(client)}); serving ${live.library.articles.length} articles`);
 
   return {
     client,

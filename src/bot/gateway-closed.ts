@@ -6,8 +6,13 @@ import { GatewayCloseCodes } from 'discord.js';
  * process should end and say why: the host restarts it, or a person fixes what the message names.
  */
 export class GatewayClosedError extends Error {
-  constructor(readonly code: number) {
-    super(`Discord closed the gateway for good (${code} ${GatewayCloseCodes[code] ?? 'unknown'}): ${remedy(code)}`);
+  constructor(
+    readonly code: number,
+    /** The shard it was closed on, named in the message when the bot runs more than one. */
+    readonly shard: { readonly id: number; readonly count: number },
+  ) {
+    const on = shard.count > 1 ? ` on shard ${shard.id} of ${shard.count}` : '';
+    super(`Discord closed the gateway for good (${code} ${GatewayCloseCodes[code] ?? 'unknown'})${on}: ${remedy(code)}`);
     this.name = 'GatewayClosedError';
   }
 }
@@ -20,7 +25,7 @@ function remedy(code: number): string {
     case GatewayCloseCodes.DisallowedIntents:
       return 'Discord refused the gateway intents the bot asks for; check Developer Portal > Bot > Privileged Gateway Intents';
     case GatewayCloseCodes.ShardingRequired:
-      return 'the bot is in too many servers for one connection; run it sharded (README, Scale)';
+      return 'Discord wants the servers spread over more shards than the bot runs; leave SHARD_PROCESSES unset, so that the bot runs as many as Discord recommends, or raise it (README, Scale)';
     default:
       return 'discord.js does not reconnect after this code';
   }

@@ -287,7 +287,7 @@ export class Library {
     if (sort === 'newest' || sort === 'oldest') ({ order, leading } = byDate(sort === 'newest' ? -1 : 1));
     else if (sort === 'relevance') {
       const phrases = [needle, ...also];
-      const scorer = new Bm25Scorer([documents.length, ...alsoMatches.map(({ documents: alsoDocuments }) => alsoDocuments.length)], this.articles.length, this.averageLength());
+      const scorer = new Bm25Scorer([documents.length, ...also.map(phrase => this.index.documentCount(phrase))], this.articles.length, this.averageLength());
       const mentionsOf = new Float64Array(phrases.length);
       const inTitleOf: boolean[] = phrases.map(() => false);
       const scores = new Float64Array(documents.length);

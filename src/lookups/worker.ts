@@ -96,6 +96,7 @@ async function restore(): Promise<boolean> {
   send({ type: 'ready', part: 'articles' });
   vocabulary = await Vocabulary.fromJSON(saved.vocabulary);
   send({ type: 'ready', part: 'vocabulary' });
+  send({ type: 'log', level: 'info', message: `article autocomplete and vocabulary (${vocabulary.size} words and word pairs) read from the lookups cache in ${Math.round(performance.now() - started)} ms` });
   return true;
 }
 

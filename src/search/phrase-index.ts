@@ -183,6 +183,19 @@ export class PhraseIndex {
     return needle.length === 1 ? this.list(needle.charCodeAt(0)) : this.find(needle, within).documents;
   }
 
+  /**
+   * How many documents of the corpus contain the folded needle: a character's or a pair's list length
+   * as the offsets give it, a longer needle's found (a phrase's weight in BM25 is corpus-wide, even when
+   * it was looked for only among a search's hits).
+   */
+  documentCount(needle: string): number {
+    if (needle.length > 2) return this.find(needle).documents.length;
+    const id = needle.length === 1 ? needle.charCodeAt(0) : this.pairIds.idOf(needle.charCodeAt(0) * 0x10000 + needle.charCodeAt(1), false);
+    if (id < 0) return 0;
+    const key = needle.length === 1 ? id : SINGLE_IDS + id;
+    return this.offsets[key + 1]! - this.offsets[key]!;
+  }
+
   /** A single character: the documents that hold it (with `within`, those among them), with the counts kept for them. */
   private findCharacter(needle: string, within: Uint32Array | undefined): PhraseMatches {
     const code = needle.charCodeAt(0);
