@@ -78,8 +78,10 @@ describe('the start-up cache', () => {
     const info = vi.spyOn(logging.log, 'info');
     const restored = await opened(corpus, cache);
     expect(await answers(restored)).toEqual(expected);
-    // Read back, not built: the worker logs only a build.
-    expect(info.mock.calls.some(([message]) => String(message).includes('vocabulary'))).toBe(false);
+    // Read back, not built: the worker says which.
+    const messages = info.mock.calls.map(([message]) => String(message));
+    expect(messages.some(message => /vocabulary .* read from the lookups cache in/.test(message))).toBe(true);
+    expect(messages.some(message => /vocabulary: \d+ of|vocabulary .* built in/.test(message))).toBe(false);
     await restored.lookups.stop();
 
     await writeFile(lookupsFile, '{"key": tru');
