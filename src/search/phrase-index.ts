@@ -15,6 +15,11 @@ import type { FoldedStart } from '../text/fold';
  */
 
 const EMPTY = new Uint32Array(0);
+/**
+ * A pair's records are read in order, all of them, unless the documents to look in are fewer than a
+ * tenth of its list: then seeking only theirs reads less.
+ */
+const SEEKING_PAYS = 10;
 /** How much of a document is folded first to find where a character first stands. */
 const FIRST_READ = 256;
 
@@ -91,13 +96,17 @@ export class PhraseIndex {
       pairs.push(SINGLE_IDS + id);
     }
     // Two different characters cannot overlap themselves: every place of the pair is a mention, and its
-    // list is the answer, its records read in order.
-    if (needle.length === 2 && needle[0] !== needle[1] && within === undefined) {
+    // list is the answer, its records read in order. Reading them all in order beats seeking those of
+    // `within`, unless it is much the shorter; what is outside it is left out after.
+    const listLength = this.offsets[pairs[0]! + 1]! - this.offsets[pairs[0]!]!;
+    if (needle.length === 2 && needle[0] !== needle[1] && (within === undefined || within.length * SEEKING_PAYS > listLength)) {
       const found = this.list(pairs[0]!);
       const counts = new Uint32Array(found.length);
       const firstStarts = new Uint32Array(found.length);
       this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, found.length, counts, firstStarts);
-      return { documents: found, counts, firstStart: at => firstStarts[at]! };
+      if (within === undefined) return { documents: found, counts, firstStart: at => firstStarts[at]! };
+      const places = placesAmong(found, within);
+      return { documents: places.map(place => found[place]!), counts: places.map(place => counts[place]!), firstStart: at => firstStarts[places[at]!]! };
     }
     // Laid out into arrays kept for the purpose: a common pair's list is hundreds of kilobytes, and a
     // fresh one for every search kept the collector busy.
