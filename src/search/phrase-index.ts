@@ -91,9 +91,9 @@ export class PhraseIndex {
     if (needle.length === 1) return this.findCharacter(needle, within);
     const pairs: number[] = [];
     for (let i = 0; i + 1 < needle.length; i++) {
-      const id = this.pairIds.idOf(needle.charCodeAt(i) * 0x10000 + needle.charCodeAt(i + 1), false);
-      if (id < 0) return NO_MATCHES;
-      pairs.push(SINGLE_IDS + id);
+      const key = this.pairKey(needle, i);
+      if (key < 0) return NO_MATCHES;
+      pairs.push(key);
     }
     // Two different characters cannot overlap themselves: every place of the pair is a mention, and its
     // list is the answer, its records read in order. Reading them all in order beats seeking those of
@@ -199,10 +199,14 @@ export class PhraseIndex {
    */
   documentCount(needle: string): number {
     if (needle.length > 2) return this.find(needle).documents.length;
-    const id = needle.length === 1 ? needle.charCodeAt(0) : this.pairIds.idOf(needle.charCodeAt(0) * 0x10000 + needle.charCodeAt(1), false);
-    if (id < 0) return 0;
-    const key = needle.length === 1 ? id : SINGLE_IDS + id;
-    return this.offsets[key + 1]! - this.offsets[key]!;
+    const key = needle.length === 1 ? needle.charCodeAt(0) : this.pairKey(needle, 0);
+    return key < 0 ? 0 : this.offsets[key + 1]! - this.offsets[key]!;
+  }
+
+  /** The key of the pair of characters at `at` and `at + 1` of a needle, or -1 when no document holds it. */
+  private pairKey(needle: string, at: number): number {
+    const id = this.pairIds.idOf(needle.charCodeAt(at) * 0x10000 + needle.charCodeAt(at + 1), false);
+    return id < 0 ? -1 : SINGLE_IDS + id;
   }
 
   /** A single character: the documents that hold it (with `within`, those among them), with the counts kept for them. */
