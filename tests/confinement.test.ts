@@ -101,6 +101,9 @@ describe('the token', () => {
     await startUpCacheWritten(first);
     expect(first.get('leak')!.text).toContain(later);
     registerSecret(later);
-    expect((await openLibrary(corpus, cache)).get('leak')!.text).not.toContain(later);
+    const second = await openLibrary(corpus, cache);
+    expect(second.get('leak')!.text).not.toContain(later);
+    // The new key rebuilt the cache, written in the background: done before the folder is removed.
+    await startUpCacheWritten(second);
   });
 });
