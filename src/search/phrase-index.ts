@@ -20,6 +20,8 @@ const EMPTY = new Uint32Array(0);
  * tenth of its list: then seeking only theirs reads less.
  */
 const SEEKING_PAYS = 10;
+/** A first start not looked for yet (a character's is found on demand). */
+const NOT_FOUND_YET = 0xffffffff;
 /** How much of a document is folded first to find where a character first stands. */
 const FIRST_READ = 256;
 
@@ -44,6 +46,7 @@ export class PhraseIndex {
   private readonly firstPairPosting: number;
   private readonly records: RecordReader[];
   private readonly scratch: Uint32Array[] = [];
+  private found: [Uint32Array, Uint32Array, Uint32Array] = threeLists(0);
 
   /**
    * An index from its arrays. Texts are not kept folded: `folded` folds a document's text as far as
@@ -100,21 +103,22 @@ export class PhraseIndex {
     // `within`, unless it is much the shorter; what is outside it is left out after.
     const listLength = this.offsets[pairs[0]! + 1]! - this.offsets[pairs[0]!]!;
     if (needle.length === 2 && needle[0] !== needle[1] && (within === undefined || within.length * SEEKING_PAYS > listLength)) {
-      const found = this.list(pairs[0]!);
-      const counts = new Uint32Array(found.length);
-      const firstStarts = new Uint32Array(found.length);
-      this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, found.length, counts, firstStarts);
+      const [found, counts, firstStarts] = threeLists(listLength);
+      unpackList(this.arrays, pairs[0]!, found);
+      this.reader(0).countsFrom(this.offsets[pairs[0]!]! - this.firstPairPosting, listLength, counts, firstStarts);
       if (within === undefined) return { documents: found, counts, firstStart: at => firstStarts[at]! };
       const places = placesAmong(found, within);
-      return { documents: places.map(place => found[place]!), counts: places.map(place => counts[place]!), firstStart: at => firstStarts[places[at]!]! };
+      const [documents, keptCounts, keptStarts] = threeLists(places.length);
+      for (let at = 0; at < places.length; at++) {
+        documents[at] = found[places[at]!]!;
+        keptCounts[at] = counts[places[at]!]!;
+        keptStarts[at] = firstStarts[places[at]!]!;
+      }
+      return { documents, counts: keptCounts, firstStart: at => keptStarts[at]! };
     }
     // Laid out into arrays kept for the purpose: a common pair's list is hundreds of kilobytes, and a
     // fresh one for every search kept the collector busy.
-    const lists = pairs.map((id, r) => {
-      const length = this.offsets[id + 1]! - this.offsets[id]!;
-      if ((this.scratch[r]?.length ?? 0) < length) this.scratch[r] = new Uint32Array(length);
-      return unpackList(this.arrays, id, this.scratch[r]);
-    });
+    const lists = pairs.map((id, r) => unpackList(this.arrays, id, this.scratchList(r, this.offsets[id + 1]! - this.offsets[id]!)));
     // The documents to look in are one more list to intersect, with no positions to read.
     if (within) lists.push(within);
     const driver = lists.reduce((shortest, list, r) => (list.length < lists[shortest]!.length ? r : shortest), 0);
@@ -123,9 +127,9 @@ export class PhraseIndex {
     const read = pairsToRead(pairs.length);
     const readers = read.map((_, k) => this.reader(k));
 
-    const documents = new Uint32Array(driverList.length);
-    const counts = new Uint32Array(driverList.length);
-    const firstStarts = new Uint32Array(driverList.length);
+    // Found into arrays kept for the purpose, then copied out at their size: the driver's list may be
+    // many times the documents that hold the whole phrase.
+    const [documents, counts, firstStarts] = this.foundScratch(driverList.length);
     const places = new Uint32Array(lists.length);
     const cursors = new Uint32Array(read.length);
     let found = 0;
@@ -180,8 +184,23 @@ export class PhraseIndex {
       counts[found] = count;
       firstStarts[found++] = firstStart;
     }
-    const starts = firstStarts.subarray(0, found);
-    return { documents: documents.subarray(0, found), counts: counts.subarray(0, found), firstStart: at => starts[at]! };
+    const [keptDocuments, keptCounts, keptStarts] = threeLists(found);
+    keptDocuments.set(documents.subarray(0, found));
+    keptCounts.set(counts.subarray(0, found));
+    keptStarts.set(firstStarts.subarray(0, found));
+    return { documents: keptDocuments, counts: keptCounts, firstStart: at => keptStarts[at]! };
+  }
+
+  /** The r-th array kept for laying lists out, at least `length` long. */
+  private scratchList(r: number, length: number): Uint32Array {
+    if ((this.scratch[r]?.length ?? 0) < length) this.scratch[r] = new Uint32Array(length);
+    return this.scratch[r]!;
+  }
+
+  /** Three arrays of at least `length`, kept between finds: documents, counts and first starts being found. */
+  private foundScratch(length: number): [Uint32Array, Uint32Array, Uint32Array] {
+    if (this.found[0].length < length) this.found = threeLists(Math.max(length, this.found[0].length * 2));
+    return this.found;
   }
 
   /**
@@ -212,18 +231,19 @@ export class PhraseIndex {
   /** A single character: the documents that hold it (with `within`, those among them), with the counts kept for them. */
   private findCharacter(needle: string, within: Uint32Array | undefined): PhraseMatches {
     const code = needle.charCodeAt(0);
-    const list = this.list(code);
+    const list = unpackList(this.arrays, code, this.scratchList(0, this.offsets[code + 1]! - this.offsets[code]!));
     // Where each candidate stands in the list, which is where its kept count stands too.
     const places = within ? placesAmong(list, within) : null;
-    const candidates = places ? places.map(place => list[place]!) : list;
+    const [candidates, counts, firstStarts] = threeLists(places ? places.length : list.length);
     const kept = this.characterCounts.subarray(this.offsets[code]!, this.offsets[code + 1]!);
-    const counts = new Uint32Array(candidates.length);
     for (let at = 0; at < candidates.length; at++) {
-      const count = kept[places ? places[at]! : at]!;
+      const place = places ? places[at]! : at;
+      candidates[at] = list[place]!;
+      const count = kept[place]!;
       counts[at] = count === SATURATED ? occurrences(this.folded(candidates[at]!, Infinity).text, needle).length : count;
     }
-    const firstStarts = new Int32Array(candidates.length).fill(-1);
-    const firstStart = (at: number) => (firstStarts[at]! >= 0 ? firstStarts[at]! : (firstStarts[at] = this.firstStartIn(candidates[at]!, needle)));
+    firstStarts.fill(NOT_FOUND_YET);
+    const firstStart = (at: number) => (firstStarts[at] !== NOT_FOUND_YET ? firstStarts[at]! : (firstStarts[at] = this.firstStartIn(candidates[at]!, needle)));
     return { documents: candidates, counts, firstStart };
   }
 
@@ -239,6 +259,15 @@ export class PhraseIndex {
   private list(id: number): Uint32Array {
     return unpackList(this.arrays, id);
   }
+}
+
+/**
+ * Three lists of one length in one allocation: a search's documents, counts and first starts live and
+ * die together, and each buffer apart was one more for the collector to free.
+ */
+function threeLists(length: number): [Uint32Array, Uint32Array, Uint32Array] {
+  const buffer = new ArrayBuffer(length * 3 * Uint32Array.BYTES_PER_ELEMENT);
+  return [new Uint32Array(buffer, 0, length), new Uint32Array(buffer, length * 4, length), new Uint32Array(buffer, length * 8, length)];
 }
 
 /** Where the documents of `within` that `list` holds stand in it, in order (both lists in order). */

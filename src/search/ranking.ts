@@ -82,18 +82,61 @@ function selectBest(items: Uint32Array, count: number, compare: (a: number, b: n
   // The rest is visited in a scrambled order: hits come in corpus order, which is often date order, and
   // newest first would then replace the heap's root at every step.
   const rest = items.length - count;
-  const step = STRIDES.find(stride => rest % stride !== 0) ?? 1;
+  // The stride taken modulo the rest, and each place from the last: integer steps, never a product past 2^32.
+  const step = (STRIDES.find(stride => rest % stride !== 0) ?? 1) % Math.max(1, rest);
   const values = leading?.values;
   const sign = leading?.descending ? -1 : 1;
-  for (let visit = 0; visit < rest; visit++) {
-    const at = count + ((visit * step) % rest);
+  // An item whose leading number is behind the count-th best there is cannot be among the best: it is
+  // passed over without a comparison, and ties (which call the comparator) come only at that number.
+  const least = values && count > 0 ? leastToBeAmongBest(items, count, values, sign) : Infinity;
+  for (let visit = 0, place = 0; visit < rest; visit++, place = place + step >= rest ? place + step - rest : place + step) {
+    const at = count + place;
     if (values) {
+      if (sign * values[items[at]!]! > least) continue;
       const behind = sign * (values[items[at]!]! - values[items[0]!]!);
       if (behind > 0 || (behind === 0 && compare(items[at]!, items[0]!) >= 0)) continue;
     } else if (compare(items[at]!, items[0]!) >= 0) continue;
     [items[0], items[at]] = [items[at]!, items[0]!];
     siftDown(0);
   }
+}
+
+/**
+ * The count-th best leading number among the items, as sign × value (lower is better): numbers alone,
+ * kept in a heap of the count best so far whose root is the worst of them.
+ */
+function leastToBeAmongBest(items: Uint32Array, count: number, values: ArrayLike<number>, sign: number): number {
+  const best = new Float64Array(count);
+  const siftDown = () => {
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < count && best[left]! > best[worst]!) worst = left;
+      if (right < count && best[right]! > best[worst]!) worst = right;
+      if (worst === at) return;
+      [best[at], best[worst]] = [best[worst]!, best[at]!];
+      at = worst;
+    }
+  };
+  for (let at = 0; at < count; at++) {
+    // Sifted up as it is added: the heap grows to `count`.
+    best[at] = sign * values[items[at]!]!;
+    for (let child = at; child > 0; ) {
+      const parent = (child - 1) >> 1;
+      if (best[parent]! >= best[child]!) break;
+      [best[parent], best[child]] = [best[child]!, best[parent]!];
+      child = parent;
+    }
+  }
+  for (let at = count; at < items.length; at++) {
+    const key = sign * values[items[at]!]!;
+    if (key >= best[0]!) continue;
+    best[0] = key;
+    siftDown();
+  }
+  return best[0]!;
 }
 
 /** Primes: a stride that does not divide the count visits every place once. */
