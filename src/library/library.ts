@@ -7,7 +7,7 @@ import { gallop, PhraseIndex, type PhraseMatches } from '../search/phrase-index'
 import { dayNumber, MAX_EXTRA_PHRASES, NO_OPTIONS, parseDateBound, type SearchOptions } from '../search/options';
 import { Lookups } from '../lookups/lookups';
 import type { LookupsCache } from '../lookups/protocol';
-import { LazyRanking, type LeadingKey } from '../search/ranking';
+import { LazyRanking, nthBestValue, type LeadingKey } from '../search/ranking';
 import { Bm25Scorer } from '../search/relevance';
 import { buildSnippets, type Snippet, type SnippetOptions } from '../search/snippets';
 import { segmentWords } from '../text/segment';
@@ -461,7 +461,7 @@ export class Library {
     let count = 0;
     let meeting = true;
     words.forEach(({ documents, weight }, at) => {
-      if (meeting && count >= CLOSEST_LIMIT && reach[at]! < nthHighest(scores, scored.subarray(0, count), CLOSEST_LIMIT)) {
+      if (meeting && count >= CLOSEST_LIMIT && reach[at]! < nthBestValue(scored.subarray(0, count), CLOSEST_LIMIT, scores, true)) {
         meeting = false;
         // In order, to be followed along the remaining words' lists.
         scored = scored.subarray(0, count).sort();
@@ -484,19 +484,6 @@ export class Library {
     for (let k = 0; k < count; k++) scores[scored[k]!] = 0;
     return best;
   }
-}
-
-/** The n-th highest of the documents' scores (there are at least n documents). */
-function nthHighest(scores: Float64Array, documents: Uint32Array, n: number): number {
-  const best = new Float64Array(n);
-  for (const document of documents) {
-    const score = scores[document]!;
-    if (score <= best[n - 1]!) continue;
-    let at = n - 1;
-    for (; at > 0 && best[at - 1]! < score; at--) best[at] = best[at - 1]!;
-    best[at] = score;
-  }
-  return best[n - 1]!;
 }
 
 /** The day numbers a search's range runs between (null for an open end), or why the range cannot be used. */

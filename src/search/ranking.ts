@@ -65,19 +65,7 @@ export class LazyRanking {
  */
 function selectBest(items: Uint32Array, count: number, compare: (a: number, b: number) => number, leading: LeadingKey | undefined): void {
   const worse = (i: number, j: number) => compare(items[i]!, items[j]!) > 0;
-  const siftDown = (from: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < count && worse(left, worst)) worst = left;
-      if (right < count && worse(right, worst)) worst = right;
-      if (worst === at) return;
-      [items[at], items[worst]] = [items[worst]!, items[at]!];
-      at = worst;
-    }
-  };
+  const siftDown = (from: number) => siftDownHeap(items, count, from, worse);
   for (let at = (count >> 1) - 1; at >= 0; at--) siftDown(at);
   // The rest is visited in a scrambled order: hits come in corpus order, which is often date order, and
   // newest first would then replace the heap's root at every step.
@@ -88,7 +76,7 @@ function selectBest(items: Uint32Array, count: number, compare: (a: number, b: n
   const sign = leading?.descending ? -1 : 1;
   // An item whose leading number is behind the count-th best there is cannot be among the best: it is
   // passed over without a comparison, and ties (which call the comparator) come only at that number.
-  const least = values && count > 0 ? leastToBeAmongBest(items, count, values, sign) : Infinity;
+  const least = values && count > 0 ? sign * nthBestValue(items, count, values, leading.descending) : Infinity;
   for (let visit = 0, place = 0; visit < rest; visit++, place = place + step >= rest ? place + step - rest : place + step) {
     const at = count + place;
     if (values) {
@@ -102,41 +90,38 @@ function selectBest(items: Uint32Array, count: number, compare: (a: number, b: n
 }
 
 /**
- * The count-th best leading number among the items, as sign × value (lower is better): numbers alone,
- * kept in a heap of the count best so far whose root is the worst of them.
+ * The n-th best of the items' values (highest first when descending; there are at least n items): what
+ * an item's value must reach for it to be among the n best. Numbers alone, in a heap of the n best so
+ * far whose root is the worst of them.
  */
-function leastToBeAmongBest(items: Uint32Array, count: number, values: ArrayLike<number>, sign: number): number {
-  const best = new Float64Array(count);
-  const siftDown = () => {
-    let at = 0;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < count && best[left]! > best[worst]!) worst = left;
-      if (right < count && best[right]! > best[worst]!) worst = right;
-      if (worst === at) return;
-      [best[at], best[worst]] = [best[worst]!, best[at]!];
-      at = worst;
-    }
-  };
-  for (let at = 0; at < count; at++) {
-    // Sifted up as it is added: the heap grows to `count`.
-    best[at] = sign * values[items[at]!]!;
-    for (let child = at; child > 0; ) {
-      const parent = (child - 1) >> 1;
-      if (best[parent]! >= best[child]!) break;
-      [best[parent], best[child]] = [best[child]!, best[parent]!];
-      child = parent;
-    }
-  }
-  for (let at = count; at < items.length; at++) {
+export function nthBestValue(items: Uint32Array, n: number, values: ArrayLike<number>, descending: boolean): number {
+  // Lower is better here whichever way the values are ordered.
+  const sign = descending ? -1 : 1;
+  const best = Float64Array.from(items.subarray(0, n), item => sign * values[item]!);
+  const worse = (i: number, j: number) => best[i]! > best[j]!;
+  for (let at = (n >> 1) - 1; at >= 0; at--) siftDownHeap(best, n, at, worse);
+  for (let at = n; at < items.length; at++) {
     const key = sign * values[items[at]!]!;
     if (key >= best[0]!) continue;
     best[0] = key;
-    siftDown();
+    siftDownHeap(best, n, 0, worse);
   }
-  return best[0]!;
+  return sign * best[0]!;
+}
+
+/** Moves the entry at `from` down a heap of `size` entries whose root is the worst, until its children are no worse. */
+function siftDownHeap(heap: Uint32Array | Float64Array, size: number, from: number, worse: (i: number, j: number) => boolean): void {
+  let at = from;
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let worst = at;
+    if (left < size && worse(left, worst)) worst = left;
+    if (right < size && worse(right, worst)) worst = right;
+    if (worst === at) return;
+    [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+    at = worst;
+  }
 }
 
 /** Primes: a stride that does not divide the count visits every place once. */
