@@ -54,6 +54,9 @@ describe('the start-up cache', () => {
     const read = await readCache(file, 'key');
     if (read.status !== 'hit') throw new Error(`not read back: ${read.status}`);
     expect(read.corpus.articles).toEqual(built.articles);
+    // Copies and messages to worker threads take an article's text like any other field.
+    expect(read.corpus.articles.map(article => structuredClone(article))).toEqual(built.articles);
+    expect(Object.keys(read.corpus.articles[0]!).sort()).toEqual(Object.keys(built.articles[0]!).sort());
     const { index } = built.prepared();
     for (const [name, array] of Object.entries(read.corpus.prepared.index)) expect(array, name).toEqual(index[name as keyof typeof index]);
 
