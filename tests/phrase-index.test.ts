@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { occurrences } from '../src/search/phrase';
 import { pairsToRead, PhraseIndex } from '../src/search/phrase-index';
-import { buildIndexLists, packPostings } from '../src/search/index-build';
-import { mergePhraseIndexes } from '../src/search/index-merge';
+import { buildIndexLists } from '../src/search/index-build';
+import { mergePhraseIndexes, packRun } from '../src/search/index-merge';
 
 /** A small deterministic generator, so that failures repeat. */
 function generator(seed: number) {
@@ -80,7 +80,7 @@ describe('PhraseIndex', () => {
     const texts = Array.from({ length: 240 }, (_, document) => Array.from({ length: document % 60 === 0 ? 20_000 : Math.floor(random() * 120) }, pick).join(''));
     // Runs of unequal lengths, one of them empty of pairs, as the last run of a corpus may be.
     const runs = [texts.slice(0, 7), texts.slice(7, 150), texts.slice(150, 150), texts.slice(150)];
-    const merged = new PhraseIndex(packPostings(mergePhraseIndexes(runs.map(run => buildIndexLists(run)))), (document, length) => ({ text: texts[document]!.slice(0, length), whole: length >= texts[document]!.length }));
+    const merged = new PhraseIndex(mergePhraseIndexes(runs.map(run => packRun(buildIndexLists(run)))), (document, length) => ({ text: texts[document]!.slice(0, length), whole: length >= texts[document]!.length }));
     const whole = PhraseIndex.build(texts);
     expect(merged.lengths).toEqual(whole.lengths);
     for (let trial = 0; trial < 80; trial++) {

@@ -2,8 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../corpus/article';
 import { log } from '../log';
-import { buildPhraseIndex, packPostings, type BuiltIndex, type PhraseIndexArrays } from '../search/index-build';
-import { mergePhraseIndexes } from '../search/index-merge';
+import { buildPhraseIndex, type PhraseIndexArrays } from '../search/index-build';
+import { mergePhraseIndexes, type PackedRun } from '../search/index-merge';
 import { fold } from '../text/fold';
 
 /** Below this many characters one thread builds the index sooner than workers can start. */
@@ -34,7 +34,7 @@ export async function buildIndex(articles: readonly Article[], workers: number):
       return part;
     }),
   );
-  const merged = packPostings(mergePhraseIndexes(parts));
+  const merged = mergePhraseIndexes(parts);
   log.info(`index of ${articles.length} articles built by ${runs.length} workers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return merged;
 }
@@ -54,7 +54,7 @@ function cutIntoRuns(articles: readonly Article[], workers: number, characters: 
   return runs;
 }
 
-function indexInWorker(texts: readonly string[]): Promise<BuiltIndex> {
+function indexInWorker(texts: readonly string[]): Promise<PackedRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(INDEX_WORKER, { workerData: { texts } });
     worker.once('message', resolve);
@@ -64,8 +64,8 @@ function indexInWorker(texts: readonly string[]): Promise<BuiltIndex> {
 }
 
 /** The buffers under an index's arrays, to move them to another thread rather than copy them. */
-export function indexBuffers(index: PhraseIndexArrays | BuiltIndex): ArrayBuffer[] {
-  const { pairKeys, pairIds, offsets, postings, characterCounts, positions, positionSkips, lengths } = index;
-  const postingBytes = 'postingBytes' in index ? [index.postingBytes] : [];
-  return [pairKeys, pairIds, offsets, postings, characterCounts, positions, positionSkips, lengths, ...postingBytes].map(array => array.buffer as ArrayBuffer);
+export function indexBuffers(index: PhraseIndexArrays | PackedRun): ArrayBuffer[] {
+  const { pairKeys, pairIds, offsets, postings, postingBytes, characterCounts, positions, positionSkips, lengths } = index;
+  const lastDocuments = 'lastDocuments' in index ? [index.lastDocuments] : [];
+  return [pairKeys, pairIds, offsets, postings, postingBytes, characterCounts, positions, positionSkips, lengths, ...lastDocuments].map(array => array.buffer as ArrayBuffer);
 }

@@ -156,11 +156,11 @@ export function buildIndexLists(texts: readonly string[]): BuiltIndex {
   });
 
   const positions = writeRecords(texts, pairSequence, keyCount);
-  return assembleIndex(pairIds, { offsets, postings, characterCounts, positions, lengths: Uint32Array.from(texts, text => text.length) });
+  return { ...assembleIndex(pairIds, { offsets, characterCounts, positions, lengths: Uint32Array.from(texts, text => text.length) }), postings };
 }
 
-/** The index from its pair table and lists, with the skips over its position records. */
-export function assembleIndex(pairIds: PairIds, lists: Pick<BuiltIndex, 'offsets' | 'postings' | 'characterCounts' | 'positions' | 'lengths'>): BuiltIndex {
+/** All of the index but its postings, from its pair table and lists, with the skips over its position records. */
+export function assembleIndex(pairIds: PairIds, lists: Pick<BuiltIndex, 'offsets' | 'characterCounts' | 'positions' | 'lengths'>): Omit<BuiltIndex, 'postings'> {
   const { keys, ids, size } = pairIds.export();
   const { offsets, positions } = lists;
   const keyCount = offsets.length - 1;

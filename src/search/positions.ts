@@ -28,6 +28,16 @@ export function writeVarint(bytes: Uint8Array, at: number, value: number): numbe
   return at;
 }
 
+/** Reads the number written at `at` (its length is varintLength of it). */
+export function readVarint(bytes: Uint8Array, at: number): number {
+  let value = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = bytes[at++]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return value;
+  }
+}
+
 /** Where the record after the one at `at` begins. */
 export function skipRecord(bytes: Uint8Array, at: number): number {
   for (;;) {
