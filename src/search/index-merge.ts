@@ -38,17 +38,11 @@ export function mergePhraseIndexes(parts: readonly PackedRun[]): PhraseIndexArra
     global.forEach((merged, own) => (local[SINGLE_IDS + merged] = SINGLE_IDS + own));
     return local;
   });
-  const documentCounts = new Uint32Array(keyCount);
-  parts.forEach((part, p) => {
-    for (let id = 0; id < keyCount; id++) {
-      const own = localOf[p]![id]!;
-      if (own >= 0) documentCounts[id]! += part.offsets[own + 1]! - part.offsets[own]!;
-    }
-  });
-  const offsets = prefixSums(documentCounts, keyCount);
   const firsts = parts.reduce<number[]>((starts, part) => [...starts, starts.at(-1)! + part.lengths.length], [0]);
   // A run's list in the merged one: its bytes, its first gap taken out and put back from `previous`.
   const firstDocument = (p: number, own: number) => readVarint(parts[p]!.postings, parts[p]!.postingBytes[own]!) + firsts[p]!;
+  // Each key's postings and packed bytes, counted in one pass over its runs.
+  const documentCounts = new Uint32Array(keyCount);
   const postingBytes = new Uint32Array(keyCount + 1);
   for (let id = 0; id < keyCount; id++) {
     let length = 0;
@@ -58,12 +52,14 @@ export function mergePhraseIndexes(parts: readonly PackedRun[]): PhraseIndexArra
       if (own < 0) continue;
       const part = parts[p]!;
       if (part.offsets[own + 1] === part.offsets[own]) continue;
+      documentCounts[id]! += part.offsets[own + 1]! - part.offsets[own]!;
       const first = firstDocument(p, own);
       length += part.postingBytes[own + 1]! - part.postingBytes[own]! - varintLength(first - firsts[p]!) + varintLength(first - previous);
       previous = part.lastDocuments[own]! + firsts[p]!;
     }
     postingBytes[id + 1] = postingBytes[id]! + length;
   }
+  const offsets = prefixSums(documentCounts, keyCount);
   const postings = new Uint8Array(postingBytes[keyCount]!);
   const characterCounts = new Uint8Array(offsets[SINGLE_IDS]!);
   const readers = parts.map(part => new RecordReader(part.positions, part.positionSkips));
